@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the system tools the tests need on a Debian/Ubuntu machine, only where missing:
+#   poppler-utils  PDF text extraction (pdftohtml, pdftotext, pdfinfo) — also needed at run time for PDF
+#   chromium       the browser the end-to-end test drives through Playwright
+#   qpdf           builds the encrypted and damaged PDF fixtures checked by tests
+# On other systems install the equivalents by hand (see README).
+set -euo pipefail
+
+need=()
+command -v pdftohtml >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium  >/dev/null 2>&1 || need+=(chromium)
+command -v qpdf      >/dev/null 2>&1 || need+=(qpdf)
+
+if ((${#need[@]} == 0)); then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-deps: please install: ${need[*]} (no apt-get on this system)" >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${need[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >/dev/null

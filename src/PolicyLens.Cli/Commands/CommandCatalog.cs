@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary>Every subcommand of the CLI, one factory per file in this folder.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
+    {
+        yield return VersionCommand.Create(stdout);
+    }
+}

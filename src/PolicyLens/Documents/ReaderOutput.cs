@@ -1,0 +1,25 @@
+namespace PolicyLens.Documents;
+
+/// <summary>What a format reader returns: blocks in reading order and what it noticed.</summary>
+public sealed record ReaderOutput
+{
+    public ReaderOutput(IReadOnlyList<Block> blocks, IReadOnlyList<IngestionIssue>? issues = null, string? title = null, int? pageCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        if (pageCount is < 0) throw new ArgumentOutOfRangeException(nameof(pageCount));
+        Blocks = blocks;
+        Issues = issues ?? [];
+        Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        PageCount = pageCount;
+    }
+
+    public IReadOnlyList<Block> Blocks { get; }
+    public IReadOnlyList<IngestionIssue> Issues { get; }
+
+    /// <summary>The title from document metadata, if the format has one.</summary>
+    public string? Title { get; }
+    public int? PageCount { get; }
+
+    /// <summary>A reader's way of saying "this file cannot be read", with the reason.</summary>
+    public static ReaderOutput Failed(string message) => new([], [IngestionIssue.Error(message)]);
+}
