@@ -265,16 +265,20 @@ public sealed class RuleTagger : IPassageTagger
             var max = RuleSet.Options.MaxEvidencePerRule;
             var perRule = 0;
             var lastRule = -1;
+            var spans = new HashSet<(int, int)>();
             foreach (var (rule, m, written) in kept)
             {
                 if (rule != lastRule)
                 {
                     lastRule = rule;
                     perRule = 0;
+                    spans.Clear();
                     firedHere.Add(rule);
                 }
-                if (++perRule > max) continue;
                 var match = matches[m];
+                // Two terms of one rule on the same words ("wantrouwen", "*trouwen") are one piece of evidence.
+                if (!spans.Add((match.DisplayStart, match.DisplayEnd))) continue;
+                if (++perRule > max) continue;
                 if (!fired.TryGetValue(rule, out var list)) fired[rule] = list = new List<Evidence>();
                 list.Add(new Evidence(_rules[rule].FullId, written,
                     text.Substring(match.DisplayStart, match.DisplayEnd - match.DisplayStart),
