@@ -59,11 +59,12 @@ internal sealed class RuleMatcher
     /// Finds every term occurrence in <paramref name="folded"/>, in order of position. Linear in
     /// the text length plus the number of candidates.
     /// </summary>
-    public void Scan(ReadOnlySpan<char> folded, List<TermMatch> matches, List<(int Start, int End)> tokens)
+    public void Scan(ReadOnlySpan<char> folded, List<TermMatch> matches, List<(int Start, int End)> tokens,
+        List<(int Term, int Start, int End, int Token)> firstWordHits)
     {
         matches.Clear();
         tokens.Clear();
-        var firstWordHits = new List<(int Term, int Start, int End, int Token)>();
+        firstWordHits.Clear();
         var state = 0;
         var tokenStart = -1;
         var joinerInToken = false;

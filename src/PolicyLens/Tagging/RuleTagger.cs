@@ -10,6 +10,23 @@ namespace PolicyLens.Tagging;
 /// </summary>
 public sealed class RuleTagger : IPassageTagger
 {
+    /// <summary>Per-thread working lists, reused between passages to keep tagging allocation-light.</summary>
+    private sealed class Scratch
+    {
+        public readonly List<TermMatch> Matches = new();
+        public readonly List<(int Start, int End)> Tokens = new();
+        public readonly List<(int Term, int Start, int End, int Token)> FirstWordHits = new();
+        public readonly List<(int Rule, TermRole Role, int Match, string Written)> Hits = new();
+        public readonly List<(int Rule, int Match, string Written)> Candidates = new();
+        public readonly List<(int Rule, int Match, string Written)> Kept = new();
+        public readonly List<(int Match, string Written)> Positives = new();
+        public readonly List<TermMatch> Negatives = new();
+        public readonly List<TermMatch> Nears = new();
+        public readonly HashSet<(int, int)> Spans = new();
+    }
+
+    [ThreadStatic] private static Scratch? _scratch;
+
     private sealed record CompiledRule(int Label, string FullId, double Weight, int NotWithin, int NearWithin, bool HasNear, bool HasRequires);
 
     private readonly LabelRules[] _labels;
@@ -104,39 +121,49 @@ public sealed class RuleTagger : IPassageTagger
         var dimensionHasTag = new bool[_dimensions.Length];
         foreach (var group in _labelsInEvaluationOrder)
         {
-            var fallbacks = new List<int>();
+            List<int>? fallbacks = null;
             foreach (var l in group)
             {
                 var label = _labels[l];
                 if (!RequiredTagsPresent(label, dimensionHasTag)) continue;
-                if (label.Fallback) { fallbacks.Add(l); }
+                if (label.Fallback) (fallbacks ??= new List<int>()).Add(l);
                 var score = 0.0;
-                var evidence = new List<Evidence>();
-                foreach (var r in _rulesByLabel[l])
-                {
-                    if (!fired.TryGetValue(r, out var ev)) continue;
-                    var w = _rules[r].Weight;
-                    score += passageRules.Contains(r) ? w : w * headingWeight;
-                    evidence.AddRange(ev);
-                }
-                if (score > 0 && score >= label.Threshold - 1e-9)
+                List<Evidence>? evidence = null;
+                if (fired.Count > 0)
+                    foreach (var r in _rulesByLabel[l])
+                    {
+                        if (!fired.TryGetValue(r, out var ev)) continue;
+                        var w = _rules[r].Weight;
+                        score += passageRules.Contains(r) ? w : w * headingWeight;
+                        (evidence ??= new List<Evidence>()).AddRange(ev);
+                    }
+                if (evidence is not null && score > 0 && score >= label.Threshold - 1e-9)
                 {
                     tags[l] = new PassageTag(label.Dimension, label.Id, Math.Round(score, 6), evidence);
                     dimensionHasTag[_labelDimension[l]] = true;
                 }
             }
+            if (fallbacks is null) continue;
             foreach (var l in fallbacks)
             {
                 if (tags[l] is not null) continue;
                 var label = _labels[l];
-                if (group.Any(o => o != l && tags[o] is not null)) continue;
+                if (AnyOtherTag(group, l, tags)) continue;
                 var basis = BasisEvidence(label, tags);
                 if (basis.Count == 0) continue;
                 tags[l] = new PassageTag(label.Dimension, label.Id, label.Threshold, basis);
                 dimensionHasTag[_labelDimension[l]] = true;
             }
         }
+        if (fired.Count == 0 && !dimensionHasTag.Any(x => x)) return [];
         return tags.OfType<PassageTag>().ToArray();
+    }
+
+    private static bool AnyOtherTag(int[] group, int self, PassageTag?[] tags)
+    {
+        foreach (var o in group)
+            if (o != self && tags[o] is not null) return true;
+        return false;
     }
 
     private bool RequiredTagsPresent(LabelRules label, bool[] dimensionHasTag)
@@ -172,12 +199,13 @@ public sealed class RuleTagger : IPassageTagger
         try
         {
             var folded = buffer.AsSpan(0, text.Length);
-            var matches = new List<TermMatch>();
-            var tokens = new List<(int Start, int End)>();
-            _matcher.Scan(folded, matches, tokens);
+            var scratch = _scratch ??= new Scratch();
+            var matches = scratch.Matches;
+            _matcher.Scan(folded, matches, scratch.Tokens, scratch.FirstWordHits);
             if (matches.Count == 0) return;
 
-            var hits = new List<(int Rule, TermRole Role, int Match, string Written)>();
+            var hits = scratch.Hits;
+            hits.Clear();
             for (var m = 0; m < matches.Count; m++)
                 foreach (var use in _matcher.UsesByTerm[matches[m].Term])
                     hits.Add((use.Rule, use.Role, m, use.Written));
@@ -191,10 +219,11 @@ public sealed class RuleTagger : IPassageTagger
                 return c != 0 ? c : a.Match.CompareTo(b.Match);
             });
 
-            var candidates = new List<(int Rule, int Match, string Written)>();
-            var positives = new List<(int Match, string Written)>();
-            var negatives = new List<TermMatch>();
-            var nears = new List<TermMatch>();
+            var candidates = scratch.Candidates;
+            candidates.Clear();
+            var positives = scratch.Positives;
+            var negatives = scratch.Negatives;
+            var nears = scratch.Nears;
             var i = 0;
             while (i < hits.Count)
             {
@@ -239,7 +268,8 @@ public sealed class RuleTagger : IPassageTagger
                 c = mb.LiteralEnd.CompareTo(ma.LiteralEnd);
                 return c != 0 ? c : a.Rule.CompareTo(b.Rule);
             });
-            var kept = new List<(int Rule, int Match, string Written)>(candidates.Count);
+            var kept = scratch.Kept;
+            kept.Clear();
             var dimension = -1;
             int maxEnd = -1, startOfMax = -1;
             foreach (var candidate in candidates)
@@ -265,7 +295,7 @@ public sealed class RuleTagger : IPassageTagger
             var max = RuleSet.Options.MaxEvidencePerRule;
             var perRule = 0;
             var lastRule = -1;
-            var spans = new HashSet<(int, int)>();
+            var spans = scratch.Spans;
             foreach (var (rule, m, written) in kept)
             {
                 if (rule != lastRule)
