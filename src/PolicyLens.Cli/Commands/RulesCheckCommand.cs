@@ -1,0 +1,40 @@
+using System.CommandLine;
+using PolicyLens.Readers.Rules;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary><c>policylens rules check [--rules DIR]</c>: validates every rule file and runs every label's examples.</summary>
+internal static class RulesCheckCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var check = new Command("check", "Validate all rule files and run every label's positive and negative examples.") { rulesOption };
+        check.SetAction(parse =>
+        {
+            var dir = RulesLocation.Resolve(parse.GetValue(rulesOption));
+            var result = RuleSetLoader.LoadDirectory(dir);
+            if (result.RuleSet is null)
+            {
+                stderr.WriteLine(result.Describe());
+                return 1;
+            }
+            var tagger = new RuleTagger(result.RuleSet);
+            var failures = RuleExamples.Run(tagger);
+            var labels = result.RuleSet.Labels;
+            var examples = labels.Sum(l => l.Examples.Count);
+            if (failures.Count > 0)
+            {
+                stderr.WriteLine($"{failures.Count} of {examples} examples fail in {dir}:");
+                foreach (var failure in failures) stderr.WriteLine("  " + failure);
+                return 1;
+            }
+            stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} rules, {tagger.TermCount} terms, " +
+                             $"{examples} examples pass; rule set {result.RuleSet.Version}");
+            return 0;
+        });
+        var rules = new Command("rules", "Work with the rule set.") { check };
+        return rules;
+    }
+}

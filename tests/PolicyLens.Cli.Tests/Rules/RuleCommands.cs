@@ -1,0 +1,75 @@
+using System.Text.Json;
+using PolicyLens.Cli;
+
+namespace PolicyLens.Cli.Tests.Rules;
+
+public class RuleCommands
+{
+    private static readonly string Root = FindRoot();
+    private static string RulesDir => Path.Join(Root, "rules");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Rules_check_passes_on_the_shipped_rules_and_names_the_version()
+    {
+        var (code, output, error) = Run("rules", "check", "--rules", RulesDir);
+        Assert.True(code == 0, error);
+        Assert.Contains("examples pass; rule set sha256:", output);
+    }
+
+    [Fact]
+    public void Rules_check_fails_with_file_line_and_rule_id_on_a_broken_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("policylens-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Join(dir, "type.yaml"), "dimension: type\nlabels:\n  - id: sociaal\n    name: s\n    description: d\n    rules:\n      - id: a\n        terms: [eenzaam*]\n        not: [eenzaam*]\n");
+            var (code, _, error) = Run("rules", "check", "--rules", dir);
+            Assert.Equal(1, code);
+            Assert.Contains("type.yaml:8: [type.sociaal.a]", error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Tag_prints_labels_with_their_evidence()
+    {
+        var (code, output, _) = Run("tag", "--rules", RulesDir, "--format", "json", "--text", "Elke week is er een buurtsoep in het buurthuis tegen eenzaamheid.");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var tags = json.RootElement.GetProperty("tags").EnumerateArray().ToArray();
+        var meeting = Assert.Single(tags, t => t.GetProperty("label").GetString() == "herhaalde-ontmoetingen");
+        Assert.Equal("element", meeting.GetProperty("dimension").GetString());
+        Assert.Contains(meeting.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("matched").GetString() == "buurthuis");
+    }
+
+    [Fact]
+    public void Eval_reports_the_documented_json_shape()
+    {
+        var gold = Path.GetFullPath(Path.Join(Root, "..", "shared", "corpus", "dev", "gold.jsonl"));
+        var (code, output, error) = Run("eval", "--rules", RulesDir, "--gold", gold, "--format", "json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(222, json.RootElement.GetProperty("passages").GetInt32());
+        var element = json.RootElement.GetProperty("dimensions").GetProperty("element");
+        Assert.InRange(element.GetProperty("micro").GetProperty("f1").GetDouble(), 0.0, 1.0);
+        Assert.True(element.GetProperty("labels").GetProperty("bezig-zijn").TryGetProperty("support", out _));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln"))) return dir.FullName;
+        throw new InvalidOperationException("No PolicyLens.sln above the test folder.");
+    }
+}
