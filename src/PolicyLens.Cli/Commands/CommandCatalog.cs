@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
         yield return VersionCommand.Create(stdout);
+        yield return ExtractCommand.Create(stdout, stderr);
     }
 }

@@ -94,11 +94,13 @@ public sealed class PassageBuilder : IPassageBuilder
             if (heading is { } h)
             {
                 var ancestors = outline.Push(text, h.Marker, h.Level);
-                units.Add(new Unit(PassageKind.Heading, text, block.Page, ancestors));
+                units.Add(new Unit(PassageKind.Heading, text, block.Page, ancestors, Mergeable: false));
             }
             else
             {
-                units.Add(new Unit(KindOf(block.Kind), text, block.Page, outline.Path));
+                // Numbered items are enumerated commitments ("3. Denkoefening …"): each stays its own passage.
+                var numbered = block.Kind == BlockKind.ListItem && block.ListLabel is { } label && label.Any(char.IsLetterOrDigit);
+                units.Add(new Unit(KindOf(block.Kind), text, block.Page, outline.Path, Mergeable: !numbered));
             }
         }
         var merged = MergeFragments(units);
@@ -189,10 +191,10 @@ public sealed class PassageBuilder : IPassageBuilder
     }
 
     private bool IsFragment(Unit unit) =>
-        unit.Kind is PassageKind.Paragraph or PassageKind.ListItem && unit.Text.Length < _options.MinFragmentLength;
+        unit.Mergeable && unit.Kind is PassageKind.Paragraph or PassageKind.ListItem && unit.Text.Length < _options.MinFragmentLength;
 
     private bool CanMerge(Unit a, Unit b) =>
-        a.Kind == b.Kind && a.Kind is PassageKind.Paragraph or PassageKind.ListItem
+        a.Mergeable && b.Mergeable && a.Kind == b.Kind && a.Kind is PassageKind.Paragraph or PassageKind.ListItem
         && ReferenceEquals(a.Headings, b.Headings)
         && a.Text.Length + 1 + b.Text.Length <= _options.MaxPassageLength;
 
@@ -220,7 +222,7 @@ public sealed class PassageBuilder : IPassageBuilder
         return new PassageSet(passages, plain.ToString());
     }
 
-    private sealed record Unit(PassageKind Kind, string Text, int? Page, IReadOnlyList<string> Headings);
+    private sealed record Unit(PassageKind Kind, string Text, int? Page, IReadOnlyList<string> Headings, bool Mergeable);
 
     /// <summary>
     /// The stack of open headings. Plan markers nest by rank; headings without a marker nest by
