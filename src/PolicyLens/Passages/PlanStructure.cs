@@ -75,32 +75,32 @@ public static partial class PlanStructure
     // After the code: end, a separator, or a title starting with a capital/digit/quote.
     private const string AfterCode = @"(?=\s*$|\s*[:.\-–—)]|\s+[\p{Lu}\p{Lt}\d‘“'""(])";
 
-    [GeneratedRegex(@"^(?:(?:prioritaire|niet-prioritaire|overige|strategische)\s+)?(?:beleidsdoelstelling|beleidsdoel)\b\s*(?:nr\.?\s*)?(?<code>(?:BD\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:(?:(?:prioritaire|niet-prioritaire|overige|strategische)\s+)?(?:beleidsdoelstelling|beleidsdoel))\b\s*(?:nr\.?\s*)?(?<code>(?:BD\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex PolicyGoalWord();
 
     [GeneratedRegex(@"^(?<code>BD\s*\d+(?:\.\d+)*)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex PolicyGoalCode();
 
-    [GeneratedRegex(@"^actieplan\b\s*(?:nr\.?\s*)?(?<code>(?:AP\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:actieplan)\b\s*(?:nr\.?\s*)?(?<code>(?:AP\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex ActionPlanWord();
 
     [GeneratedRegex(@"^(?<code>AP\s*\d+(?:\.\d+)*)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex ActionPlanCode();
 
-    [GeneratedRegex(@"^actie\b\s*(?:nr\.?\s*)?(?<code>(?:AC\s*|A\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:actie)\b\s*(?:nr\.?\s*)?(?<code>(?:AC\s*|A\s*)?\d+(?:\.\d+)*)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex ActionWord();
 
     // "A" alone is too common a letter: require a dotted number ("A 2.3.1", "A2.3.1") or the AC prefix.
     [GeneratedRegex(@"^(?<code>AC\s*\d+(?:\.\d+)*|A\s?\d+(?:\.\d+)+)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex ActionCode();
 
-    [GeneratedRegex(@"^programma\b\s*(?:nr\.?\s*)?(?<code>\d+(?:\.\d+)*)?(?=\s*$|\s*[:.\-–—)]|\s+[\p{Lu}\p{Lt}\d‘“'""(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:programma)\b\s*(?:nr\.?\s*)?(?<code>\d+(?:\.\d+)*)?(?=\s*$|\s*[:.\-–—)]|\s+[\p{Lu}\p{Lt}\d‘“'""(])", RegexOptions.CultureInvariant)]
     private static partial Regex Programme();
 
     [GeneratedRegex(@"^(?<code>\d{1,3}(?:\.\d{1,3}){0,5})\.?\s+(?=[\p{Lu}\p{Lt}‘“'""(])", RegexOptions.CultureInvariant)]
     private static partial Regex Numbered();
 
-    [GeneratedRegex(@"^wat\s.{3,120}\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?i:wat)\s.{3,120}\?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Question();
 
     // Year-like numbers and amounts are not section numbers ("2026 Begroting", "1.250 euro").
