@@ -270,6 +270,8 @@ public sealed partial class PlainTextReader : IDocumentReader
         if (PlainListItem().IsMatch(line)) return false;
         if (!(char.IsUpper(line[0]) || char.IsDigit(line[0]))) return false;
         if (line[^1] is '.' or ',' or ';' or ':' or '"' or '”' or '’' or '\'') return PlanStructure.RecogniseCodeLine(line) is not null;
+        // "We streven naar circulair bouwen. 15": a sentence with a page number, not a title.
+        if (line.Contains(". ", StringComparison.Ordinal)) return PlanStructure.RecogniseCodeLine(line) is not null;
         return true;
     }
 
@@ -282,6 +284,7 @@ public sealed partial class PlainTextReader : IDocumentReader
         var wrapped = lines.Count >= 2 && lines.Take(lines.Count - 1).All(l => l.Length is >= 30 and <= WrapWidth);
         string? label = null;
         var text = new StringBuilder();
+        var previousLine = string.Empty;
 
         void Flush()
         {
@@ -310,14 +313,22 @@ public sealed partial class PlainTextReader : IDocumentReader
                 blocks.Add(new Block(BlockKind.Paragraph, line));
                 continue;
             }
-            if (text.Length > 0 && !wrapped && EndsParagraph(text, line)) Flush();
+            if (text.Length > 0 && !wrapped && (EndsParagraph(text, line) || StartsUnwrappedParagraph(previousLine, line))) Flush();
             if (text.Length > 0) text.Append('\n');
             text.Append(line);
+            previousLine = line;
         }
         Flush();
     }
 
     private static bool IsStrongCode(string line) => PlanStructure.RecogniseCodeLine(line) is { Kind: PlanMarkerKind.Numbered, Code: { } code } && code.Contains('.');
+
+    /// <summary>
+    /// In text that is not hard-wrapped, a capitalised line after a short line ("versie: 2013",
+    /// "1. Voorwoord") or a long unwrapped line starts a new paragraph.
+    /// </summary>
+    private static bool StartsUnwrappedParagraph(string previousLine, string next) =>
+        char.IsUpper(next[0]) && (previousLine.Length is > 0 and < 60 || next.Length > WrapWidth);
 
     private static bool EndsParagraph(StringBuilder previous, string next)
     {
