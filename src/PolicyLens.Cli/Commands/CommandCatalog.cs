@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
         yield return VersionCommand.Create(stdout);
+        yield return ExtractCommand.Create(stdout, stderr);
         yield return RulesCheckCommand.Create(stdout, stderr);
         yield return EvalCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using PolicyLens.Cli;
+
+namespace PolicyLens.Cli.Tests;
+
+public sealed class ExtractCommand : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("policylens-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Fixture(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyLens.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "tests", "fixtures", "documents", name);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Json_output_has_the_documented_shape()
+    {
+        var (code, output, _) = Run("extract", Fixture("lindeveld-plan.docx"), "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["title", "format", "pages", "passages", "issues"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Meerjarenplan 2026–2031 gemeente Lindeveld", root.GetProperty("title").GetString());
+        Assert.Equal("docx", root.GetProperty("format").GetString());
+        var passage = root.GetProperty("passages")[3];
+        Assert.Equal(["ordinal", "page", "headings", "kind", "text"], passage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(3, passage.GetProperty("ordinal").GetInt32());
+        Assert.Equal(JsonValueKind.Array, passage.GetProperty("headings").ValueKind);
+        Assert.Contains(root.GetProperty("passages").EnumerateArray(), p => p.GetProperty("kind").GetString() == "table-row");
+        Assert.Equal(0, root.GetProperty("issues").GetArrayLength());
+    }
+
+    [Fact]
+    public void Text_output_shows_heading_paths()
+    {
+        var (code, output, _) = Run("extract", Fixture("lindeveld-plan.md"));
+        Assert.Equal(0, code);
+        Assert.Contains("§ Meerjarenplan 2026–2031 gemeente Lindeveld › Beleidsdoelstelling 2: Lindeveld is toegankelijk voor iedereen › Actieplan 2.1: Vervoer op maat", output);
+        Assert.Contains("list-item: 1. We werven tien extra vrijwillige chauffeurs.", output);
+    }
+
+    [Fact]
+    public void An_unreadable_file_exits_1_with_the_file_and_reason_on_stderr_and_no_stack_trace()
+    {
+        var path = Path.Combine(_dir, "beveiligd.docx");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]]);
+        var (code, output, error) = Run("extract", path);
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"policylens: {path}: ", error);
+        Assert.Contains("password-protected", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void A_missing_file_exits_1()
+    {
+        var (code, _, error) = Run("extract", Path.Combine(_dir, "bestaat-niet.docx"));
+        Assert.Equal(1, code);
+        Assert.Contains("file not found", error);
+    }
+
+    [Fact]
+    public void An_unknown_output_format_is_a_usage_error()
+    {
+        var (code, _, _) = Run("extract", Fixture("lindeveld-plan.md"), "--format", "xml");
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public void A_mismatched_extension_is_read_with_a_warning_on_stderr()
+    {
+        var path = Path.Combine(_dir, "plan.docx");
+        File.Copy(Fixture("lindeveld-plan.html"), path);
+        var (code, _, error) = Run("extract", path);
+        Assert.Equal(0, code);
+        Assert.Contains("warning: The file name ends in '.docx' but the content is HTML", error);
+    }
+}
