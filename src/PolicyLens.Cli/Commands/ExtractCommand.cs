@@ -40,12 +40,25 @@ internal static class ExtractCommand
 
     internal static int Run(string path, string format, TextWriter stdout, TextWriter stderr)
     {
+        var result = Ingest(path, stderr);
+        if (result?.Document is null) return InputError;
+        if (format == "json") WriteJson(result, result.Document, stdout);
+        else WriteText(result, result.Document, stdout);
+        return 0;
+    }
+
+    /// <summary>
+    /// Ingests one file for the single-document commands; writes warnings and errors to
+    /// <paramref name="stderr"/>. Returns null (or a failed result) when the file could not be read.
+    /// </summary>
+    internal static IngestionResult? Ingest(string path, TextWriter stderr)
+    {
         if (!File.Exists(path))
         {
             stderr.WriteLine(Directory.Exists(path)
                 ? $"policylens: {path}: is a directory; give one document file"
                 : $"policylens: {path}: file not found");
-            return InputError;
+            return null;
         }
         var ingestor = DefaultReaders.CreateIngestor();
         var result = ingestor.Ingest(new DocumentSource(path, displayName: path));
@@ -55,11 +68,9 @@ internal static class ExtractCommand
         {
             foreach (var error in result.Issues.Where(i => i.Severity == IssueSeverity.Error))
                 stderr.WriteLine($"policylens: {error.Message}");
-            return InputError;
+            return null;
         }
-        if (format == "json") WriteJson(result, result.Document, stdout);
-        else WriteText(result, result.Document, stdout);
-        return 0;
+        return result;
     }
 
     /// <summary>Lower-case names for passage kinds in output ("list-item", "table-row").</summary>

@@ -6,24 +6,36 @@ using PolicyLens.Tagging;
 
 namespace PolicyLens.Cli.Commands;
 
-/// <summary><c>policylens tag --text "…" [--heading H]… [--format table|json] [--rules DIR]</c>: tags one passage.</summary>
+/// <summary>
+/// <c>policylens tag &lt;file&gt; | --text "…" [--heading H]… [--format table|json] [--rules DIR]</c>:
+/// tags every passage of one document, or one passage given on the command line.
+/// </summary>
 internal static class TagCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var textOption = new Option<string>("--text") { Description = "The passage text to tag.", Required = true };
+        var fileArgument = new Argument<string?>("file") { Description = "A plan to ingest and tag passage by passage.", Arity = ArgumentArity.ZeroOrOne };
+        var textOption = new Option<string>("--text") { Description = "A passage text to tag (instead of a file)." };
         var headingOption = new Option<string[]>("--heading") { Description = "A heading above the passage, outermost first (repeatable).", AllowMultipleArgumentsPerToken = false };
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
         var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
         var command = new Command("tag", "Tag a passage with the labels of the rule set, with evidence.")
         {
-            textOption, headingOption, formatOption, rulesOption,
+            fileArgument, textOption, headingOption, formatOption, rulesOption,
         };
+        command.Validators.Add(result =>
+        {
+            var hasFile = result.GetValue(fileArgument) is not null;
+            var hasText = result.GetValue(textOption) is not null;
+            if (hasFile == hasText) result.AddError("Give either a file or --text, not both and not neither.");
+        });
         command.SetAction(parse =>
         {
             var tagger = RulesLocation.LoadTagger(parse.GetValue(rulesOption), stderr);
             if (tagger is null) return 1;
+            if (parse.GetValue(fileArgument) is { } file)
+                return TagDocument(file, tagger, parse.GetValue(formatOption) == "json", stdout, stderr);
             var input = new TaggingInput(parse.GetValue(textOption)!, parse.GetValue(headingOption) ?? []);
             var tags = tagger.Tag(input);
             if (parse.GetValue(formatOption) == "json") stdout.WriteLine(ToJson(tagger, tags));
@@ -42,7 +54,41 @@ internal static class TagCommand
         return command;
     }
 
-    private static string ToJson(RuleTagger tagger, IReadOnlyList<PassageTag> tags)
+    private static int TagDocument(string path, RuleTagger tagger, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var result = ExtractCommand.Ingest(path, stderr);
+        if (result?.Document is not { } document) return ExtractCommand.InputError;
+        var passages = new JsonArray();
+        foreach (var passage in result.Passages)
+        {
+            var tags = tagger.Tag(new TaggingInput(passage.Text, passage.Headings));
+            if (json)
+            {
+                passages.Add(new JsonObject
+                {
+                    ["ordinal"] = passage.Ordinal, ["page"] = passage.Page, ["headings"] = new JsonArray([.. passage.Headings.Select(h => (JsonNode)h)]),
+                    ["kind"] = ExtractCommand.KindName(passage.Kind), ["text"] = passage.Text, ["tags"] = TagsJson(tags),
+                });
+                continue;
+            }
+            if (tags.Count == 0) continue;
+            var page = passage.Page is { } p ? $" p.{p}" : "";
+            stdout.WriteLine($"[{passage.Ordinal}]{page} {Shorten(passage.Text, 100)}");
+            stdout.WriteLine("    " + string.Join(", ", tags.Select(t => $"{t.Dimension}:{t.Label}")));
+        }
+        if (json)
+        {
+            var root = new JsonObject { ["title"] = document.Title, ["ruleSetVersion"] = tagger.RuleSetVersion, ["passages"] = passages };
+            stdout.WriteLine(root.ToJsonString(JsonOptions));
+        }
+        return 0;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static JsonArray TagsJson(IReadOnlyList<PassageTag> tags)
     {
         var array = new JsonArray();
         foreach (var tag in tags)
@@ -56,7 +102,9 @@ internal static class TagCommand
                 });
             array.Add(new JsonObject { ["dimension"] = tag.Dimension, ["label"] = tag.Label, ["score"] = tag.Score, ["evidence"] = evidence });
         }
-        var root = new JsonObject { ["ruleSetVersion"] = tagger.RuleSetVersion, ["tags"] = array };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return array;
     }
+
+    private static string ToJson(RuleTagger tagger, IReadOnlyList<PassageTag> tags) =>
+        new JsonObject { ["ruleSetVersion"] = tagger.RuleSetVersion, ["tags"] = TagsJson(tags) }.ToJsonString(JsonOptions);
 }

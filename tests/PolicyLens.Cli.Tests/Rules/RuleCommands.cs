@@ -54,6 +54,27 @@ public class RuleCommands
     }
 
     [Fact]
+    public void Tag_with_a_file_tags_every_passage_under_its_heading_path()
+    {
+        var plan = Path.Join(Root, "seeds", "beekhoven-meerjarenplan-2026-2031.docx");
+        var (code, output, error) = Run("tag", plan, "--rules", RulesDir, "--format", "json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var buddies = json.RootElement.GetProperty("passages").EnumerateArray()
+            .Single(p => p.GetProperty("text").GetString()!.StartsWith("We breiden het maatjesproject uit", StringComparison.Ordinal));
+        Assert.Contains(buddies.GetProperty("headings").EnumerateArray(), h => h.GetString()!.StartsWith("Actieplan 1.2", StringComparison.Ordinal));
+        Assert.Contains(buddies.GetProperty("tags").EnumerateArray(), t => t.GetProperty("label").GetString() == "betekenisvol-contact");
+    }
+
+    [Fact]
+    public void Tag_needs_either_a_file_or_a_text()
+    {
+        var (code, _, error) = Run("tag", "--rules", RulesDir);
+        Assert.Equal(2, code);
+        Assert.Contains("either a file or --text", error);
+    }
+
+    [Fact]
     public void Eval_reports_the_documented_json_shape()
     {
         var gold = Path.GetFullPath(Path.Join(Root, "..", "shared", "corpus", "dev", "gold.jsonl"));
