@@ -80,17 +80,32 @@ public sealed partial class PdfLayoutAnalyzer
 
     internal sealed class Line
     {
-        public required int Page;
-        public required List<Segment> Segments;
-        public double X => Segments[0].X;
-        public double Right => Segments[^1].Right;
-        public double Y => Segments.Min(s => s.Y);
-        public double Bottom => Segments.Max(s => s.Bottom);
-        public double Size => Segments.MaxBy(s => s.Text.Length)!.Size;
-        public bool Bold => Segments.All(s => s.Bold);
-        public bool Italic => Segments.All(s => s.Italic);
-        public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(" ", Segments.Select(s => s.Text));
-        public Line With(List<Segment> segments) => new() { Page = Page, Segments = segments };
+        private string? _text;
+
+        public Line(int page, List<Segment> segments)
+        {
+            Page = page;
+            Segments = segments;
+            X = segments[0].X;
+            Right = segments[^1].Right;
+            Y = segments.Min(s => s.Y);
+            Bottom = segments.Max(s => s.Bottom);
+            Size = segments.MaxBy(s => s.Text.Length)!.Size;
+            Bold = segments.All(s => s.Bold);
+            Italic = segments.All(s => s.Italic);
+        }
+
+        public int Page { get; }
+        public List<Segment> Segments { get; }
+        public double X { get; }
+        public double Right { get; }
+        public double Y { get; }
+        public double Bottom { get; }
+        public double Size { get; }
+        public bool Bold { get; }
+        public bool Italic { get; }
+        public string Text => _text ??= Segments.Count == 1 ? Segments[0].Text : string.Join(" ", Segments.Select(s => s.Text));
+        public Line With(List<Segment> segments) => new(Page, segments);
     }
 
     /// <summary>Groups a page's runs into visual lines (overlapping vertically) and each line into segments.</summary>
@@ -158,7 +173,7 @@ public sealed partial class PdfLayoutAnalyzer
                 current.Y = Math.Min(current.Y, run.Y);
                 current.Bottom = Math.Max(current.Bottom, run.Bottom);
             }
-            lines.Add(new Line { Page = page.Number, Segments = segments });
+            lines.Add(new Line(page.Number, segments));
         }
         return lines;
     }
@@ -172,7 +187,7 @@ public sealed partial class PdfLayoutAnalyzer
         var pageCount = pageLines.Count;
         // Repeats needed before a line counts as running text: 2 in a short document, up to 4 in a long one.
         var minRepeat = Math.Max(2, Math.Min(4, (int)Math.Ceiling(pageCount * 0.25)));
-        var candidates = new List<(int PageIndex, Line Line, bool Top, string Key)>();
+        var candidates = new List<(int PageIndex, Line Line, bool Top, bool Outermost, string Key)>();
         for (var p = 0; p < pageCount; p++)
         {
             var (page, lines) = pageLines[p];
@@ -182,7 +197,7 @@ public sealed partial class PdfLayoutAnalyzer
                 var line = ordered[i];
                 var top = i < 3 && line.Bottom <= page.Height * BandShare + 1;
                 var bottom = i >= ordered.Count - 3 && line.Y >= page.Height * (1 - BandShare) - 1;
-                if (top || bottom) candidates.Add((p, line, top, RepeatKey(line.Text)));
+                if (top || bottom) candidates.Add((p, line, top, top ? i == 0 : i == ordered.Count - 1, RepeatKey(line.Text)));
             }
         }
 
@@ -195,14 +210,22 @@ public sealed partial class PdfLayoutAnalyzer
                 if (group.Select(c => c.PageIndex).Distinct().Count() >= minRepeat)
                     foreach (var c in group) toRemove.Add(c.Line);
 
-            // Alternating or chapter-dependent headers change their text but keep their slot:
-            // same band, same height on the page, same font, a style unlike the body text, on at least half the pages.
-            var bodySize = BodyStyle(pageLines.SelectMany(p => p.Lines).ToList());
-            foreach (var group in candidates.GroupBy(c => (c.Top, Slot: (int)Math.Round(c.Line.Y / 4), Size: Math.Round(c.Line.Size * 2), c.Line.Bold, c.Line.Italic)))
+            // Alternating or chapter-dependent headers change their text but keep their slot: the
+            // outermost line of the page, same height, same font, a style unlike the body text.
+            // Footnotes can share such a slot, so a slot counts only when its texts repeat, one of
+            // its lines already proved to be running text, or (top band) it is on nearly every page.
+            var bodyStyle = BodyStyle(pageLines.SelectMany(p => p.Lines).ToList());
+            var provenRunning = new HashSet<Line>(toRemove);
+            foreach (var group in candidates.Where(c => c.Outermost).GroupBy(c => (c.Top, Slot: (int)Math.Round(c.Line.Y / 4), Size: Math.Round(c.Line.Size * 2), c.Line.Bold, c.Line.Italic)))
             {
                 var style = group.First().Line;
-                var unlikeBody = Math.Abs(style.Size - bodySize.Size) >= 0.75 || style.Italic || style.Bold != bodySize.Bold;
-                if (unlikeBody && group.Select(c => c.PageIndex).Distinct().Count() >= Math.Max(2, (pageCount + 1) / 2))
+                var unlikeBody = Math.Abs(style.Size - bodyStyle.Size) >= 0.75 || style.Italic || style.Bold != bodyStyle.Bold;
+                var pagesInSlot = group.Select(c => c.PageIndex).Distinct().Count();
+                if (!unlikeBody || pagesInSlot < 2) continue;
+                var repeats = group.Select(c => c.Key).Distinct().Count() <= pagesInSlot * 2 / 3.0;
+                var proven = group.Any(c => provenRunning.Contains(c.Line));
+                var everywhere = group.Key.Top && pagesInSlot >= pageCount * 0.9;
+                if (repeats || proven || everywhere)
                     foreach (var c in group) toRemove.Add(c.Line);
             }
         }

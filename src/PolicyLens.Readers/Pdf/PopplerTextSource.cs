@@ -62,26 +62,19 @@ public sealed partial class PopplerTextSource : IPdfTextSource
         if (info.PageCount == 0) return PdfTextResult.Failed(PdfFailureKind.Damaged, "pdfinfo reports no pages.");
 
         var lastPage = Math.Min(info.PageCount, maxPages);
-        var args = new List<string> { "-xml", "-i", "-nodrm", "-stdout", "-zoom", "2", "-noroundcoord", "-enc", "UTF-8", "-f", "1", "-l", lastPage.ToString(CultureInfo.InvariantCulture) };
-        if (_options.ReadHiddenText) args.Add("-hidden");
-        args.Add(path);
+        var chunks = Chunks(lastPage, lastPage < MinPagesToSplit ? 1 : _options.MaxParallelProcesses);
+        var results = new (List<PdfPageText> Pages, ProcessOutcome? Outcome, string? Fault)[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = chunks.Count, CancellationToken = cancellationToken }, i =>
+            results[i] = RunPdftohtml(path, chunks[i].First, chunks[i].Last, deadline, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
 
-        var pages = new List<PdfPageText>(lastPage);
-        ProcessOutcome htmlOutcome;
-        try
+        foreach (var (chunkPages, outcome, fault) in results)
         {
-            htmlOutcome = ProcessRunner.Run(Executable("pdftohtml"), args, deadline, stream => ReadXml(stream, pages), _options.MaxErrorOutputChars, cancellationToken);
+            if (fault is not null) return PdfTextResult.Failed(PdfFailureKind.EngineError, fault);
+            if (outcome!.TimedOut || !outcome.Started || chunkPages.Count == 0)
+                if (Classify(outcome) is { } htmlFailure) return htmlFailure;
         }
-        catch (XmlException ex)
-        {
-            return PdfTextResult.Failed(PdfFailureKind.EngineError, $"pdftohtml wrote XML that cannot be read: {ex.Message}");
-        }
-        catch (IOException ex)
-        {
-            return PdfTextResult.Failed(PdfFailureKind.EngineError, ex.Message);
-        }
-        if (htmlOutcome.TimedOut || !htmlOutcome.Started || pages.Count == 0)
-            if (Classify(htmlOutcome) is { } htmlFailure) return htmlFailure;
+        var pages = results.SelectMany(r => r.Pages).ToList();
         if (pages.Count == 0) return PdfTextResult.Failed(PdfFailureKind.Damaged, "pdftohtml produced no pages.");
 
         var textless = pages.Where(p => !p.HasText).Select(p => p.Number).ToList();
@@ -96,6 +89,38 @@ public sealed partial class PopplerTextSource : IPdfTextSource
             }
         }
         return PdfTextResult.Success(info, pages);
+    }
+
+    private const int MinPagesToSplit = 40;
+
+    private static List<(int First, int Last)> Chunks(int pages, int parts)
+    {
+        var result = new List<(int, int)>();
+        var size = (pages + parts - 1) / parts;
+        for (var first = 1; first <= pages; first += size) result.Add((first, Math.Min(pages, first + size - 1)));
+        return result;
+    }
+
+    private (List<PdfPageText> Pages, ProcessOutcome? Outcome, string? Fault) RunPdftohtml(string path, int first, int last, DateTime deadline, CancellationToken cancellationToken)
+    {
+        var args = new List<string> { "-xml", "-i", "-nodrm", "-stdout", "-zoom", "2", "-noroundcoord", "-enc", "UTF-8",
+            "-f", first.ToString(CultureInfo.InvariantCulture), "-l", last.ToString(CultureInfo.InvariantCulture) };
+        if (_options.ReadHiddenText) args.Add("-hidden");
+        args.Add(path);
+        var pages = new List<PdfPageText>(last - first + 1);
+        try
+        {
+            var outcome = ProcessRunner.Run(Executable("pdftohtml"), args, deadline, stream => ReadXml(stream, pages), _options.MaxErrorOutputChars, cancellationToken);
+            return (pages, outcome, null);
+        }
+        catch (XmlException ex)
+        {
+            return (pages, null, $"pdftohtml wrote XML that cannot be read: {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            return (pages, null, ex.Message);
+        }
     }
 
     /// <summary>Page numbers that draw images, or null when pdfimages is not usable (then every textless page counts as scanned).</summary>
