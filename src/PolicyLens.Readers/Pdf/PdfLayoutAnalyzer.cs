@@ -184,20 +184,46 @@ public sealed partial class PdfLayoutAnalyzer
 
     private static void RemoveRunningLines(List<(PdfPageText Page, List<Line> Lines)> pageLines, List<string> removed)
     {
-        var pageCount = pageLines.Count;
+        // Pages without text (scans, blanks) neither carry nor count against running lines.
+        var pageCount = pageLines.Count(p => p.Lines.Count > 0);
         // Repeats needed before a line counts as running text: 2 in a short document, up to 4 in a long one.
         var minRepeat = Math.Max(2, Math.Min(4, (int)Math.Ceiling(pageCount * 0.25)));
+        var bodyStyle = BodyStyle(pageLines.SelectMany(p => p.Lines).ToList());
         var candidates = new List<(int PageIndex, Line Line, bool Top, bool Outermost, string Key)>();
-        for (var p = 0; p < pageCount; p++)
+        for (var p = 0; p < pageLines.Count; p++)
         {
             var (page, lines) = pageLines[p];
             var ordered = lines.OrderBy(l => l.Y).ToList();
-            for (var i = 0; i < ordered.Count; i++)
+            var n = ordered.Count;
+            // Page furniture is set apart from the body by a gap; a title or heading that merely
+            // sits high on the page is not (which matters when the same text tops many pages).
+            // A block of several such lines must look unlike the body text throughout, or the tail
+            // of a paragraph at the top of a page would pass for a two-line header.
+            var lastTop = -1;
+            for (var i = 0; i < Math.Min(3, n) && ordered[i].Bottom <= page.Height * BandShare + 1; i++)
+            {
+                if (i > 0 && !UnlikeBody(ordered[i], bodyStyle)) break;
+                if (i + 1 >= n ? n == 1 : ordered[i + 1].Y - ordered[i].Bottom >= Separation(ordered[i]))
+                    if (i == 0 || UnlikeBody(ordered[0], bodyStyle)) lastTop = i;
+            }
+            var firstBottom = n;
+            for (var i = n - 1; i >= Math.Max(0, n - 3) && ordered[i].Y >= page.Height * (1 - BandShare) - 1; i--)
+            {
+                if (i < n - 1 && !UnlikeBody(ordered[i], bodyStyle)) break;
+                if (i == 0 ? n == 1 : ordered[i].Y - ordered[i - 1].Bottom >= Separation(ordered[i]))
+                    if (i == n - 1 || UnlikeBody(ordered[n - 1], bodyStyle)) firstBottom = i;
+            }
+            for (var i = 0; i < n; i++)
             {
                 var line = ordered[i];
-                var top = i < 3 && line.Bottom <= page.Height * BandShare + 1;
-                var bottom = i >= ordered.Count - 3 && line.Y >= page.Height * (1 - BandShare) - 1;
-                if (top || bottom) candidates.Add((p, line, top, top ? i == 0 : i == ordered.Count - 1, RepeatKey(line.Text)));
+                var top = i <= lastTop;
+                var bottom = i >= firstBottom && !top;
+                var outermost = i == 0 || i == n - 1;
+                // A bare page number at the very top or bottom goes even when it sits close to the text.
+                var pageNumber = outermost && PageNumberLine().IsMatch(line.Text.Trim())
+                    && (line.Bottom <= page.Height * BandShare + 1 || line.Y >= page.Height * (1 - BandShare) - 1);
+                if (top || bottom || pageNumber)
+                    candidates.Add((p, line, top || (pageNumber && i == 0 && n > 1), top ? i == 0 : i == n - 1, RepeatKey(line.Text)));
             }
         }
 
@@ -214,12 +240,11 @@ public sealed partial class PdfLayoutAnalyzer
             // outermost line of the page, same height, same font, a style unlike the body text.
             // Footnotes can share such a slot, so a slot counts only when its texts repeat, one of
             // its lines already proved to be running text, or (top band) it is on nearly every page.
-            var bodyStyle = BodyStyle(pageLines.SelectMany(p => p.Lines).ToList());
             var provenRunning = new HashSet<Line>(toRemove);
             foreach (var group in candidates.Where(c => c.Outermost).GroupBy(c => (c.Top, Slot: (int)Math.Round(c.Line.Y / 4), Size: Math.Round(c.Line.Size * 2), c.Line.Bold, c.Line.Italic)))
             {
                 var style = group.First().Line;
-                var unlikeBody = Math.Abs(style.Size - bodyStyle.Size) >= 0.75 || style.Italic || style.Bold != bodyStyle.Bold;
+                var unlikeBody = UnlikeBody(style, bodyStyle);
                 var pagesInSlot = group.Select(c => c.PageIndex).Distinct().Count();
                 if (!unlikeBody || pagesInSlot < 2) continue;
                 var repeats = group.Select(c => c.Key).Distinct().Count() <= pagesInSlot * 2 / 3.0;
@@ -236,6 +261,10 @@ public sealed partial class PdfLayoutAnalyzer
             lines.RemoveAll(toRemove.Contains);
         }
     }
+
+    private static bool UnlikeBody(Line line, BodyFont body) => Math.Abs(line.Size - body.Size) >= 0.75 || line.Italic || line.Bold != body.Bold;
+
+    private static double Separation(Line line) => Math.Max(4, 0.8 * (line.Bottom - line.Y));
 
     /// <summary>Digits become '#', so "pagina 3 van 40" and "pagina 4 van 40" share a key.</summary>
     internal static string RepeatKey(string text)
