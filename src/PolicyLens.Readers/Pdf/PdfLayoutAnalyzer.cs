@@ -24,7 +24,10 @@ public sealed partial class PdfLayoutAnalyzer
     public PdfLayout Analyze(IReadOnlyList<PdfPageText> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var pageLines = pages.Select(p => (Page: p, Lines: BuildLines(p))).ToList();
+        // Lines and column order are per page, so long documents use all cores for them.
+        var parallel = pages.Count >= 32;
+        var pageLines = (parallel ? pages.AsParallel().AsOrdered().Select(p => (Page: p, Lines: BuildLines(p))).ToList()
+            : pages.Select(p => (Page: p, Lines: BuildLines(p))).ToList());
 
         var removed = new List<string>();
         RemoveRunningLines(pageLines, removed);
@@ -35,9 +38,9 @@ public sealed partial class PdfLayoutAnalyzer
         foreach (var line in allLines) repair.Learn(line.Text);
 
         // Pass 1: reading order (columns) and tables, per page.
-        var regions = new List<Region>();
-        foreach (var (page, lines) in pageLines)
-            regions.AddRange(OrderRegions(page, lines));
+        var regions = parallel
+            ? pageLines.AsParallel().AsOrdered().SelectMany(p => OrderRegions(p.Page, p.Lines)).ToList()
+            : pageLines.SelectMany(p => OrderRegions(p.Page, p.Lines)).ToList();
 
         var pitch = PitchModel.From(regions, body.Size);
         var styleShare = StyleShares(allLines);
@@ -375,6 +378,10 @@ public sealed partial class PdfLayoutAnalyzer
         var right = segments.Max(s => s.Right);
         var width = right - left;
         if (width <= 0) return null;
+        // Fast path for ordinary pages: many lines run across the whole middle third.
+        var spanning = 0;
+        foreach (var s in segments) if (s.X < left + 0.3 * width - 1 && s.Right > left + 0.7 * width + 1) spanning++;
+        if (spanning > segments.Count * 0.2) return null;
 
         double? best = null;
         var bestCrossing = int.MaxValue;

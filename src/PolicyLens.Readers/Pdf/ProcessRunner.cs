@@ -72,25 +72,25 @@ internal static class ProcessRunner
                 KillTree(process);
             });
 
-            Exception? readerFault = null;
+            var stdout = process.StandardOutput.BaseStream;
             try
             {
-                readStandardOutput(process.StandardOutput.BaseStream);
+                readStandardOutput(stdout);
+                // Whatever the reader left (e.g. after the XML root) must not block poppler on a full pipe.
+                stdout.CopyTo(Stream.Null);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException || linked.IsCancellationRequested)
+            catch (Exception) when (linked.IsCancellationRequested)
             {
-                readerFault = ex;
+                // Killed on time-out or cancellation: the output was cut short; reported below.
             }
-            finally
+            catch (Exception)
             {
-                // The reader may stop before the end (e.g. malformed output); never leave poppler
-                // blocked on a full pipe.
-                if (!process.HasExited) KillTree(process);
+                KillTree(process);
+                throw;
             }
             process.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
             if (Volatile.Read(ref timedOut) == 1) return new ProcessOutcome(true, -1, true, Snapshot(stderr));
-            if (readerFault is not null) throw new IOException($"Reading the output of {Path.GetFileName(executable)} failed: {readerFault.Message}", readerFault);
             return new ProcessOutcome(true, process.ExitCode, false, Snapshot(stderr));
         }
         finally
@@ -108,7 +108,7 @@ internal static class ProcessRunner
         var output = new StringBuilder();
         var outcome = Run(executable, arguments, deadlineUtc, stream =>
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
             var buffer = new char[4096];
             int read;
             while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
