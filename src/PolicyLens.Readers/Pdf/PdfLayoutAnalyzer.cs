@@ -727,10 +727,11 @@ public sealed partial class PdfLayoutAnalyzer
 
     // ---------------------------------------------------------------- patterns
 
-    [GeneratedRegex(@"^(?<label>[•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")]
+    // Bullets include the private-use glyphs of Symbol/Wingdings fonts that Word exports (U+F0B7 …).
+    [GeneratedRegex(@"^(?<label>[•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*\uF020-\uF0FF]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")]
     private static partial Regex ListLabel();
 
-    [GeneratedRegex(@"^([•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")]
+    [GeneratedRegex(@"^([•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*\uF020-\uF0FF]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")]
     private static partial Regex ListLabelOnly();
 
     [GeneratedRegex(@"^[\-–—\s]*((pagina|pag\.|blz\.?|bladzijde|p\.|page)\s*)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|van|of|op|\|)\s*\d{1,4})?[\-–—\s]*$", RegexOptions.IgnoreCase)]

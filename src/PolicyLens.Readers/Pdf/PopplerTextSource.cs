@@ -175,7 +175,17 @@ public sealed partial class PopplerTextSource : IPdfTextSource
                 case "Title": title = value; break;
             }
         }
-        return new PdfDocumentInfo(pages, encrypted, producer, title);
+        return new PdfDocumentInfo(pages, encrypted, producer, UsefulTitle(title));
+    }
+
+    /// <summary>Word and InDesign often store the file name as title ("Microsoft Word - plan.docx"); that is no title.</summary>
+    private static string? UsefulTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        title = title.Trim();
+        if (title.StartsWith("Microsoft Word - ", StringComparison.OrdinalIgnoreCase)) return null;
+        var extension = Path.GetExtension(title).ToLowerInvariant();
+        return extension is ".doc" or ".docx" or ".odt" or ".indd" or ".pdf" or ".rtf" ? null : title;
     }
 
     /// <summary>Streams pdftohtml's XML into pages; only one page's runs are being built at a time.</summary>
