@@ -607,14 +607,21 @@ public sealed partial class PdfLayoutAnalyzer
     private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<double> anchors, PitchModel pitch, int page, ref TableState? lastTable, bool startsPage)
     {
         // Lines of one row sit one line pitch apart; rows are further apart (cell padding, rules).
+        // Without such gaps (no cell padding), a line that fills every column starts a row.
         var steps = new List<double>();
         for (var i = start + 1; i < end; i++) steps.Add(lines[i].Y - lines[i - 1].Y);
         var minStep = steps.Count > 0 ? steps.Min() : 0;
+        double Intra(double size) => Math.Min(Math.Min(minStep, pitch.Expected(size)), 1.35 * size);
+        var gapsShowRows = false;
+        for (var i = start + 1; i < end; i++) gapsShowRows |= lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
 
         var rows = new List<List<Line>>();
         for (var i = start; i < end; i++)
         {
-            if (i == start || lines[i].Y - lines[i - 1].Y > minStep * 1.3 + 0.5) rows.Add([]);
+            var newRow = i == start || (gapsShowRows
+                ? lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5
+                : lines[i].Segments.Select(s => ColumnOf(anchors, s.X)).Distinct().Count() == anchors.Count);
+            if (newRow) rows.Add([]);
             rows[^1].Add(lines[i]);
         }
 

@@ -132,6 +132,18 @@ public sealed class PdfLayoutAnalysis
     }
 
     [Fact]
+    public void In_a_table_without_cell_padding_a_line_filling_every_column_starts_a_new_row()
+    {
+        PdfTextRun Cell(double x, double y, string t) => Run(x, y, t, 9, width: t.Length * 4.5);
+        var blocks = Analyze(Page(1,
+            Cell(50, 100, "Zondagscafé in"), Cell(220, 100, "Dienst welzijn"), Cell(390, 100, "2026"),
+            Cell(50, 111, "het buurthuis"),
+            Cell(50, 122, "Babbellijn"), Cell(220, 122, "Sociaal huis"), Cell(390, 122, "2027")));
+
+        Assert.Equal(["Zondagscafé in het buurthuis | Dienst welzijn | 2026", "Babbellijn | Sociaal huis | 2027"], blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Bullets_start_list_items_and_hanging_lines_continue_them()
     {
         var blocks = Analyze(Page(1,
@@ -144,6 +156,34 @@ public sealed class PdfLayoutAnalysis
         Assert.All(blocks, b => Assert.Equal(BlockKind.ListItem, b.Kind));
         Assert.Equal(("•", "eerste punt dat over twee regels verdeeld is"), (blocks[0].ListLabel, blocks[0].Text));
         Assert.Equal(("–", "derde punt met een streepje"), (blocks[2].ListLabel, blocks[2].Text));
+    }
+
+    [Fact]
+    public void A_bullet_glyph_from_a_symbol_font_set_apart_from_its_text_still_starts_one_list_item()
+    {
+        var blocks = Analyze(Page(1,
+            Run(60, 100, "\uF0B7", width: 4),
+            Run(78, 100, "een punt met een Wingdings-bolletje", width: 200),
+            Run(60, 112, "\uF0B7", width: 4),
+            Run(78, 112, "nog een punt", width: 80)));
+
+        Assert.Equal(2, blocks.Count);
+        Assert.All(blocks, b => Assert.Equal(BlockKind.ListItem, b.Kind));
+        Assert.Equal("een punt met een Wingdings-bolletje", blocks[0].Text);
+    }
+
+    [Fact]
+    public void A_table_continued_at_the_top_of_the_next_page_keeps_the_header_cells()
+    {
+        PdfTextRun Cell(double x, double y, string t, bool bold = false) => Run(x, y, t, 9, bold, width: t.Length * 4.5);
+        var blocks = Analyze(
+            Page(1, Cell(50, 700, "Actie", true), Cell(250, 700, "Trekker", true), Cell(50, 720, "Buurtfeest"), Cell(250, 720, "Dienst welzijn"), Cell(50, 740, "Babbellijn"), Cell(250, 740, "Sociaal huis")),
+            Page(2, Cell(50, 60, "Deelkasten"), Cell(250, 60, "Buurtambassadeurs"), Cell(50, 80, "Woonadvies"), Cell(250, 80, "Woonconsulent")));
+
+        Assert.True(blocks.Count == 4, PdfFixtures.Dump(blocks));
+        Assert.All(blocks, b => Assert.Equal(["Actie", "Trekker"], b.TableHeaders));
+        Assert.Equal("Woonadvies | Woonconsulent", blocks[3].Text);
+        Assert.Equal(2, blocks[3].Page);
     }
 
     [Fact]
