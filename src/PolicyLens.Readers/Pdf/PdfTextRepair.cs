@@ -47,6 +47,7 @@ internal sealed class PdfTextRepair
     /// <summary>Folds ligatures, non-breaking and zero-width characters and control codes; collapses spaces.</summary>
     public static string Clean(string text)
     {
+        if (!NeedsCleaning(text)) return text;
         var sb = new StringBuilder(text.Length);
         var lastSpace = false;
         foreach (var c in text)
@@ -74,6 +75,19 @@ internal sealed class PdfTextRepair
             }
         }
         return sb.ToString();
+    }
+
+    private static bool NeedsCleaning(string text)
+    {
+        var lastSpace = false;
+        foreach (var c in text)
+        {
+            if (c < ' ' || c is '\u00A0' or '\u2007' or '\u202F' or '\u2002' or '\u2003' or '\u2009' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF'
+                || c is >= '\uFB00' and <= '\uFB06' || char.IsControl(c) || (c == ' ' && lastSpace))
+                return true;
+            lastSpace = c == ' ';
+        }
+        return false;
     }
 
     /// <summary>Removes soft hyphens inside a finished text (their only use is a line-end hint).</summary>

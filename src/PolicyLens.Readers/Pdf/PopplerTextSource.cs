@@ -268,7 +268,8 @@ public sealed partial class PopplerTextSource : IPdfTextSource
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     var value = reader.Value;
                     text.Append(value);
-                    var counted = value.Count(c => !char.IsWhiteSpace(c));
+                    var counted = 0;
+                    foreach (var c in value) if (!char.IsWhiteSpace(c)) counted++;
                     letters += counted;
                     if (boldDepth > 0) boldChars += counted;
                     if (italicDepth > 0) italicChars += counted;
