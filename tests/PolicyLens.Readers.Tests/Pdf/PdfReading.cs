@@ -88,6 +88,15 @@ public sealed class PdfReading
     }
 
     [Fact]
+    public void A_word_that_LibreOffice_hyphenated_at_a_line_end_comes_back_whole()
+    {
+        var runs = new PopplerTextSource().Extract(PdfFixtures.PathOf("plan.pdf"), 10).Pages.SelectMany(p => p.Runs);
+        Assert.Contains(runs, r => r.Text.TrimEnd().EndsWith("de huis-"));   // the fixture really breaks the word
+        var text = string.Join("\n", PdfFixtures.Read("plan.pdf").Blocks.Select(b => b.Text));
+        Assert.Contains("de huisartsenkring en", text);
+    }
+
+    [Fact]
     public void Bullets_and_numbers_become_list_items_with_their_label()
     {
         var items = PdfFixtures.Read("plan.pdf").Blocks.Where(b => b.Kind == BlockKind.ListItem).ToList();
