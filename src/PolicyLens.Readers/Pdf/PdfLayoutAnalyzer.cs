@@ -675,7 +675,8 @@ public sealed partial class PdfLayoutAnalyzer
         var text = string.Join(" ", b.Lines.Select(l => l.Text)).Trim();
         var size = b.Size;
         var larger = size >= body.Size + Math.Max(1, body.Size * 0.12);
-        var boldAtBodySize = b.Bold && !body.Bold && size >= body.Size - 0.5;
+        // A bold sentence at body size ("Let op: aanvragen vóór 1 maart.") is emphasis, not a heading.
+        var boldAtBodySize = b.Bold && !body.Bold && size >= body.Size - 0.5 && !text.EndsWith('.');
         var share = shares.GetValueOrDefault((Math.Round(b.Lines.Average(l => l.Size) * 2) / 2, b.Bold));
         if ((larger && b.Lines.Count <= 3 || boldAtBodySize && b.Lines.Count <= 2)
             && text.Length <= 250 && text.Any(char.IsLetter) && share < 0.3)

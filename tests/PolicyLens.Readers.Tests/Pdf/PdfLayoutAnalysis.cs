@@ -49,6 +49,15 @@ public sealed class PdfLayoutAnalysis
     }
 
     [Fact]
+    public void A_bold_sentence_at_body_size_is_emphasis_not_a_heading()
+    {
+        var runs = new List<PdfTextRun> { Run(50, 100, "Let op: aanvragen moeten voor 1 maart binnen zijn.", 10, bold: true) };
+        runs.AddRange(Paragraph(50, 125, 480, "Gewone tekst die de meeste tekens van de pagina bevat en dus", "de broodtekst is van deze korte pagina."));
+        var blocks = Analyze(Page(1, [.. runs]));
+        Assert.Equal(BlockKind.Paragraph, blocks[0].Kind);
+    }
+
+    [Fact]
     public void A_running_header_with_changing_page_numbers_and_a_bare_page_number_are_removed()
     {
         var pages = Enumerable.Range(1, 4).Select(n => Page(n,
