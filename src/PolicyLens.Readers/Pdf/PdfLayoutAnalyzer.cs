@@ -35,7 +35,7 @@ public sealed partial class PdfLayoutAnalyzer
         var allLines = pageLines.SelectMany(p => p.Lines).ToList();
         var body = BodyStyle(allLines);
         var repair = new PdfTextRepair();
-        foreach (var line in allLines) repair.Learn(line.Text);
+        repair.LearnLater(allLines.Select(l => l.Text));
 
         // Pass 1: reading order (columns) and tables, per page.
         var regions = parallel
@@ -51,7 +51,7 @@ public sealed partial class PdfLayoutAnalyzer
         foreach (var region in regions)
         {
             var first = true;
-            foreach (var item in GroupRegion(region, pitch, body, ref lastTable))
+            foreach (var item in GroupRegion(region, pitch, body, repair, ref lastTable))
             {
                 item.StartsRegion = first;
                 first = false;
@@ -509,7 +509,7 @@ public sealed partial class PdfLayoutAnalyzer
 
     internal sealed record TableState(int Columns, IReadOnlyList<string> Headers);
 
-    private static IEnumerable<BlockBuilder> GroupRegion(Region region, PitchModel pitch, BodyFont body, ref TableState? lastTable)
+    private static IEnumerable<BlockBuilder> GroupRegion(Region region, PitchModel pitch, BodyFont body, PdfTextRepair repair, ref TableState? lastTable)
     {
         var result = new List<BlockBuilder>();
         var lines = region.Lines;
@@ -524,7 +524,7 @@ public sealed partial class PdfLayoutAnalyzer
             if (table is not null)
             {
                 current = null;
-                var rows = TableRows(lines, i, table.Value.End, table.Value.Anchors, pitch, region.Page, ref lastTable, startsPage: i == 0);
+                var rows = TableRows(lines, i, table.Value.End, table.Value.Anchors, pitch, region.Page, repair, ref lastTable, startsPage: i == 0);
                 result.AddRange(rows);
                 i = table.Value.End - 1;
                 continue;
@@ -604,7 +604,7 @@ public sealed partial class PdfLayoutAnalyzer
         return (end, anchors);
     }
 
-    private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<double> anchors, PitchModel pitch, int page, ref TableState? lastTable, bool startsPage)
+    private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<double> anchors, PitchModel pitch, int page, PdfTextRepair repair, ref TableState? lastTable, bool startsPage)
     {
         // Lines of one row sit one line pitch apart; rows are further apart (cell padding, rules).
         // Without such gaps (no cell padding), a line that fills every column starts a row.
@@ -625,7 +625,6 @@ public sealed partial class PdfLayoutAnalyzer
             rows[^1].Add(lines[i]);
         }
 
-        var repair = new PdfTextRepair();
         var cellsPerRow = new List<List<string>>();
         var boldRow = new List<bool>();
         foreach (var row in rows)

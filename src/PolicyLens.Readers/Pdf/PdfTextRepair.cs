@@ -22,14 +22,19 @@ internal sealed class PdfTextRepair
     private static readonly HashSet<string> VowelClashes = new(StringComparer.OrdinalIgnoreCase)
         { "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu" };
 
-    private readonly HashSet<string> _hyphenated = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _words = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _hyphenated = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+    private IEnumerable<string>? _pending;
 
     /// <summary>
     /// Learns from the document which hyphenated words occur mid-line (so "oud-strijders" broken
     /// at the hyphen keeps it) and which words occur whole (so a broken "ontmoetings-plekken"
-    /// joins when "ontmoetingsplekken" appears elsewhere).
+    /// joins when "ontmoetingsplekken" appears elsewhere). The lines are only read when the
+    /// first broken word needs them; documents without line-end hyphens pay nothing.
     /// </summary>
+    public void LearnLater(IEnumerable<string> lines) => _pending = _pending is null ? lines : _pending.Concat(lines);
+
+    /// <summary>Learns one line right away (see <see cref="LearnLater"/>).</summary>
     public void Learn(string line)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -39,9 +44,23 @@ internal sealed class PdfTextRepair
             if (word.Length == 0) continue;
             // The last word of a line may be a broken one; only mid-line words are evidence.
             if (i == words.Length - 1 && word.EndsWith('-')) continue;
-            if (word.Contains('-') && !word.StartsWith('-') && !word.EndsWith('-')) _hyphenated.Add(word);
-            else if (_words.Count < 200_000) _words.Add(word);
+            if (word.Contains('-'))
+            {
+                if (!word.StartsWith('-') && !word.EndsWith('-')) _hyphenated.Add(word.ToLowerInvariant());
+            }
+            else if (_words.Count < 200_000 && word.Length > 3)
+            {
+                _words.Add(word.ToLowerInvariant());
+            }
         }
+    }
+
+    private void LearnPending()
+    {
+        if (_pending is null) return;
+        var lines = _pending;
+        _pending = null;
+        foreach (var line in lines) Learn(line);
     }
 
     /// <summary>Folds ligatures, non-breaking and zero-width characters and control codes; collapses spaces.</summary>
@@ -115,8 +134,10 @@ internal sealed class PdfTextRepair
         var fragment = LastWord(first[..^1]);
         var nextWord = FirstWord(second);
         if (Conjunctions.Contains(nextWord)) return first + " " + second;             // "zorg- en welzijnsbeleid"
-        if (_hyphenated.Contains(fragment + "-" + nextWord)) return first + second;   // seen whole with its hyphen
-        if (_words.Contains(fragment + nextWord)) return first[..^1] + second;        // seen whole without
+        LearnPending();
+        var lower = (fragment + "-" + nextWord).ToLowerInvariant();
+        if (_hyphenated.Contains(lower)) return first + second;                        // seen whole with its hyphen
+        if (_words.Contains(lower.Replace("-", ""))) return first[..^1] + second;       // seen whole without
         if (HyphenPrefixes.Contains(fragment)) return first + second;
         if (fragment.Length > 0 && VowelClashes.Contains(string.Concat(fragment[^1], next))) return first + second;
         return first[..^1] + second;
