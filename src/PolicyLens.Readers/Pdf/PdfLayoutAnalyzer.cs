@@ -1,0 +1,752 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PolicyLens.Documents;
+
+namespace PolicyLens.Readers.Pdf;
+
+/// <summary>What the layout analysis found: blocks in reading order and the lines it dropped as page furniture.</summary>
+public sealed record PdfLayout(IReadOnlyList<Block> Blocks, IReadOnlyList<string> RemovedLines, double BodyFontSize);
+
+/// <summary>
+/// Turns positioned text runs into blocks: lines by baseline, running headers/footers and page
+/// numbers removed, columns detected from x-positions and read one after the other, tables as
+/// rows, paragraphs by line spacing/indentation/font changes, headings by size and weight
+/// relative to the body text, list items by their bullet or number. Pure: no I/O, so it is
+/// tested on synthetic pages.
+/// </summary>
+public sealed partial class PdfLayoutAnalyzer
+{
+    // Top and bottom share of the page where running headers and footers live.
+    private const double BandShare = 0.12;
+    // A run further than this many font sizes from its neighbour on the same line starts a new segment (table cell, column).
+    private const double SegmentGapEm = 1.0;
+
+    public PdfLayout Analyze(IReadOnlyList<PdfPageText> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        // Lines and column order are per page, so long documents use all cores for them.
+        var parallel = pages.Count >= 32;
+        var pageLines = (parallel ? pages.AsParallel().AsOrdered().Select(p => (Page: p, Lines: BuildLines(p))).ToList()
+            : pages.Select(p => (Page: p, Lines: BuildLines(p))).ToList());
+
+        var removed = new List<string>();
+        RemoveRunningLines(pageLines, removed);
+
+        var allLines = pageLines.SelectMany(p => p.Lines).ToList();
+        var body = BodyStyle(allLines);
+        var repair = new PdfTextRepair();
+        repair.LearnLater(allLines.Select(l => l.Text));
+
+        // Pass 1: reading order (columns) and tables, per page.
+        var regions = parallel
+            ? pageLines.AsParallel().AsOrdered().SelectMany(p => OrderRegions(p.Page, p.Lines)).ToList()
+            : pageLines.SelectMany(p => OrderRegions(p.Page, p.Lines)).ToList();
+
+        var pitch = PitchModel.From(regions, body.Size);
+        var styleShare = StyleShares(allLines);
+
+        // Pass 2: blocks.
+        var builders = new List<BlockBuilder>();
+        TableState? lastTable = null;
+        foreach (var region in regions)
+        {
+            var first = true;
+            foreach (var item in GroupRegion(region, pitch, body, repair, ref lastTable))
+            {
+                item.StartsRegion = first;
+                first = false;
+                builders.Add(item);
+            }
+        }
+        foreach (var b in builders) Classify(b, body, styleShare);
+        var merged = MergeContinuations(builders, repair);
+        var levels = HeadingLevels(merged);
+
+        var blocks = new List<Block>(merged.Count);
+        foreach (var b in merged)
+        {
+            var block = b.ToBlock(repair, levels);
+            if (block is not null) blocks.Add(block);
+        }
+        return new PdfLayout(blocks, removed, body.Size);
+    }
+
+    // ---------------------------------------------------------------- lines and segments
+
+    internal sealed class Segment
+    {
+        public double X, Right, Y, Bottom, Size;
+        public bool Bold, Italic;
+        public string Text = "";
+        public double Center => (X + Right) / 2;
+    }
+
+    internal sealed class Line
+    {
+        private string? _text;
+
+        public Line(int page, List<Segment> segments)
+        {
+            Page = page;
+            Segments = segments;
+            X = segments[0].X;
+            Right = segments[^1].Right;
+            Y = segments.Min(s => s.Y);
+            Bottom = segments.Max(s => s.Bottom);
+            Size = segments.MaxBy(s => s.Text.Length)!.Size;
+            Bold = segments.All(s => s.Bold);
+            Italic = segments.All(s => s.Italic);
+        }
+
+        public int Page { get; }
+        public List<Segment> Segments { get; }
+        public double X { get; }
+        public double Right { get; }
+        public double Y { get; }
+        public double Bottom { get; }
+        public double Size { get; }
+        public bool Bold { get; }
+        public bool Italic { get; }
+        public string Text => _text ??= Segments.Count == 1 ? Segments[0].Text : string.Join(" ", Segments.Select(s => s.Text));
+        public Line With(List<Segment> segments) => new(Page, segments);
+    }
+
+    /// <summary>Groups a page's runs into visual lines (overlapping vertically) and each line into segments.</summary>
+    internal static List<Line> BuildLines(PdfPageText page)
+    {
+        var runs = page.Runs
+            .Select(r => (Run: r, Text: PdfTextRepair.Clean(r.Text)))
+            .Where(r => !string.IsNullOrWhiteSpace(r.Text))
+            .OrderBy(r => r.Run.Y).ThenBy(r => r.Run.X)
+            .ToList();
+        var groups = new List<List<(PdfTextRun Run, string Text)>>();
+        var bounds = new List<(double Top, double Bottom)>();
+        foreach (var r in runs)
+        {
+            var placed = false;
+            // Only the last few lines can overlap a run that starts lower on the page.
+            for (var i = groups.Count - 1; i >= 0 && i >= groups.Count - 4; i--)
+            {
+                var (top, bottom) = bounds[i];
+                var overlap = Math.Min(bottom, r.Run.Bottom) - Math.Max(top, r.Run.Y);
+                var smaller = Math.Min(bottom - top, r.Run.Height);
+                if (smaller > 0 && overlap >= 0.5 * smaller)
+                {
+                    groups[i].Add(r);
+                    // The line's band follows its main text, not a superscript.
+                    if (r.Run.Height > bottom - top) bounds[i] = (r.Run.Y, r.Run.Bottom);
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed)
+            {
+                groups.Add([r]);
+                bounds.Add((r.Run.Y, r.Run.Bottom));
+            }
+        }
+
+        var lines = new List<Line>(groups.Count);
+        foreach (var group in groups)
+        {
+            group.Sort((a, b) => a.Run.X.CompareTo(b.Run.X));
+            var segments = new List<Segment>();
+            Segment? current = null;
+            foreach (var (run, text) in group)
+            {
+                var gap = current is null ? double.MaxValue : run.X - current.Right;
+                var size = Math.Max(run.FontSize, current?.Size ?? 0);
+                var labelOnly = current is not null && IsLabelOnly(current.Text);
+                if (current is null || (gap > SegmentGapEm * size && !(labelOnly && gap < 4 * size)))
+                {
+                    current = new Segment { X = run.X, Right = run.Right, Y = run.Y, Bottom = run.Bottom, Size = run.FontSize, Bold = run.Bold, Italic = run.Italic, Text = text.Trim() };
+                    segments.Add(current);
+                    continue;
+                }
+                var tight = gap < 0.15 * size && !current.Text.EndsWith(' ') && !text.StartsWith(' ');
+                current.Text = tight ? current.Text.TrimEnd() + text.Trim() : current.Text.TrimEnd() + " " + text.Trim();
+                current.Right = Math.Max(current.Right, run.Right);
+                // Superscripts and inline bits do not change the style of the segment.
+                if (run.FontSize >= current.Size * 0.8 && text.Trim().Length >= 3)
+                {
+                    current.Bold &= run.Bold;
+                    current.Italic &= run.Italic;
+                }
+                if (run.FontSize > current.Size && text.Trim().Length >= 3) current.Size = run.FontSize;
+                current.Y = Math.Min(current.Y, run.Y);
+                current.Bottom = Math.Max(current.Bottom, run.Bottom);
+            }
+            lines.Add(new Line(page.Number, segments));
+        }
+        return lines;
+    }
+
+    private static bool IsLabelOnly(string text) => ListLabelOnly().IsMatch(text.Trim());
+
+    // ---------------------------------------------------------------- running headers and footers
+
+    private static void RemoveRunningLines(List<(PdfPageText Page, List<Line> Lines)> pageLines, List<string> removed)
+    {
+        // Pages without text (scans, blanks) neither carry nor count against running lines.
+        var pageCount = pageLines.Count(p => p.Lines.Count > 0);
+        // Repeats needed before a line counts as running text: 2 in a short document, up to 4 in a long one.
+        var minRepeat = Math.Max(2, Math.Min(4, (int)Math.Ceiling(pageCount * 0.25)));
+        var bodyStyle = BodyStyle(pageLines.SelectMany(p => p.Lines).ToList());
+        var candidates = new List<(int PageIndex, Line Line, bool Top, bool Outermost, string Key)>();
+        for (var p = 0; p < pageLines.Count; p++)
+        {
+            var (page, lines) = pageLines[p];
+            var ordered = lines.OrderBy(l => l.Y).ToList();
+            var n = ordered.Count;
+            // Page furniture is set apart from the body by a gap; a title or heading that merely
+            // sits high on the page is not (which matters when the same text tops many pages).
+            // A block of several such lines must look unlike the body text throughout, or the tail
+            // of a paragraph at the top of a page would pass for a two-line header.
+            var lastTop = -1;
+            for (var i = 0; i < Math.Min(3, n) && ordered[i].Bottom <= page.Height * BandShare + 1; i++)
+            {
+                if (i > 0 && !UnlikeBody(ordered[i], bodyStyle)) break;
+                if (i + 1 >= n ? n == 1 : ordered[i + 1].Y - ordered[i].Bottom >= Separation(ordered[i]))
+                    if (i == 0 || UnlikeBody(ordered[0], bodyStyle)) lastTop = i;
+            }
+            var firstBottom = n;
+            for (var i = n - 1; i >= Math.Max(0, n - 3) && ordered[i].Y >= page.Height * (1 - BandShare) - 1; i--)
+            {
+                if (i < n - 1 && !UnlikeBody(ordered[i], bodyStyle)) break;
+                if (i == 0 ? n == 1 : ordered[i].Y - ordered[i - 1].Bottom >= Separation(ordered[i]))
+                    if (i == n - 1 || UnlikeBody(ordered[n - 1], bodyStyle)) firstBottom = i;
+            }
+            for (var i = 0; i < n; i++)
+            {
+                var line = ordered[i];
+                var top = i <= lastTop;
+                var bottom = i >= firstBottom && !top;
+                var outermost = i == 0 || i == n - 1;
+                // A bare page number at the very top or bottom goes even when it sits close to the text.
+                var pageNumber = outermost && PageNumberLine().IsMatch(line.Text.Trim())
+                    && (line.Bottom <= page.Height * BandShare + 1 || line.Y >= page.Height * (1 - BandShare) - 1);
+                if (top || bottom || pageNumber)
+                    candidates.Add((p, line, top || (pageNumber && i == 0 && n > 1), top ? i == 0 : i == n - 1, RepeatKey(line.Text)));
+            }
+        }
+
+        var toRemove = new HashSet<Line>();
+        foreach (var c in candidates)
+            if (PageNumberLine().IsMatch(c.Line.Text.Trim())) toRemove.Add(c.Line);
+        if (pageCount >= 2)
+        {
+            foreach (var group in candidates.GroupBy(c => (c.Top, c.Key)))
+                if (group.Select(c => c.PageIndex).Distinct().Count() >= minRepeat)
+                    foreach (var c in group) toRemove.Add(c.Line);
+
+            // Alternating or chapter-dependent headers change their text but keep their slot: the
+            // outermost line of the page, same height, same font, a style unlike the body text.
+            // Footnotes can share such a slot, so a slot counts only when its texts repeat, one of
+            // its lines already proved to be running text, or (top band) it is on nearly every page.
+            var provenRunning = new HashSet<Line>(toRemove);
+            foreach (var group in candidates.Where(c => c.Outermost).GroupBy(c => (c.Top, Slot: (int)Math.Round(c.Line.Y / 4), Size: Math.Round(c.Line.Size * 2), c.Line.Bold, c.Line.Italic)))
+            {
+                var style = group.First().Line;
+                var unlikeBody = UnlikeBody(style, bodyStyle);
+                var pagesInSlot = group.Select(c => c.PageIndex).Distinct().Count();
+                if (!unlikeBody || pagesInSlot < 2) continue;
+                var repeats = group.Select(c => c.Key).Distinct().Count() <= pagesInSlot * 2 / 3.0;
+                var proven = group.Any(c => provenRunning.Contains(c.Line));
+                var everywhere = group.Key.Top && pagesInSlot >= pageCount * 0.9;
+                if (repeats || proven || everywhere)
+                    foreach (var c in group) toRemove.Add(c.Line);
+            }
+        }
+
+        foreach (var (_, lines) in pageLines)
+        {
+            foreach (var line in lines.Where(toRemove.Contains)) removed.Add(line.Text);
+            lines.RemoveAll(toRemove.Contains);
+        }
+    }
+
+    private static bool UnlikeBody(Line line, BodyFont body) => Math.Abs(line.Size - body.Size) >= 0.75 || line.Italic || line.Bold != body.Bold;
+
+    private static double Separation(Line line) => Math.Max(4, 0.8 * (line.Bottom - line.Y));
+
+    /// <summary>Digits become '#', so "pagina 3 van 40" and "pagina 4 van 40" share a key.</summary>
+    internal static string RepeatKey(string text)
+    {
+        var chars = text.Trim().ToLowerInvariant().Select(c => char.IsDigit(c) ? '#' : c).ToArray();
+        return MultipleSpaces().Replace(new string(chars), " ");
+    }
+
+    // ---------------------------------------------------------------- body style
+
+    internal readonly record struct BodyFont(double Size, bool Bold);
+
+    /// <summary>The most common font size (by characters) is the body text.</summary>
+    private static BodyFont BodyStyle(IReadOnlyList<Line> lines)
+    {
+        var counts = new Dictionary<(double, bool), int>();
+        foreach (var line in lines)
+            foreach (var s in line.Segments)
+            {
+                var key = (Math.Round(s.Size * 2) / 2, s.Bold);
+                counts[key] = counts.GetValueOrDefault(key) + s.Text.Length;
+            }
+        if (counts.Count == 0) return new BodyFont(10, false);
+        var best = counts.MaxBy(kv => kv.Value).Key;
+        return new BodyFont(best.Item1, best.Item2);
+    }
+
+    private static Dictionary<(double, bool), double> StyleShares(IReadOnlyList<Line> lines)
+    {
+        var counts = new Dictionary<(double, bool), double>();
+        double total = 0;
+        foreach (var line in lines)
+        {
+            var key = (Math.Round(line.Size * 2) / 2, line.Bold);
+            var n = line.Text.Length;
+            counts[key] = counts.GetValueOrDefault(key) + n;
+            total += n;
+        }
+        if (total > 0) foreach (var k in counts.Keys.ToList()) counts[k] /= total;
+        return counts;
+    }
+
+    // ---------------------------------------------------------------- columns
+
+    internal sealed class Region
+    {
+        public required int Page;
+        public required List<Line> Lines;
+    }
+
+    /// <summary>
+    /// Splits a page into regions read one after another: full-width stretches, and for a
+    /// two-column stretch the left column followed by the right one.
+    /// </summary>
+    internal static List<Region> OrderRegions(PdfPageText page, List<Line> lines)
+    {
+        var ordered = lines.OrderBy(l => l.Y).ThenBy(l => l.X).ToList();
+        if (ordered.Count == 0) return [];
+        var gutter = FindGutter(ordered);
+        if (gutter is null) return [new Region { Page = page.Number, Lines = ordered }];
+
+        var g = gutter.Value;
+        var regions = new List<Region>();
+        var full = new List<Line>();
+        var left = new List<Line>();
+        var right = new List<Line>();
+        void FlushColumns()
+        {
+            if (left.Count > 0) regions.Add(new Region { Page = page.Number, Lines = [.. left] });
+            if (right.Count > 0) regions.Add(new Region { Page = page.Number, Lines = [.. right] });
+            left.Clear();
+            right.Clear();
+        }
+        void FlushFull()
+        {
+            if (full.Count > 0) regions.Add(new Region { Page = page.Number, Lines = [.. full] });
+            full.Clear();
+        }
+        foreach (var line in ordered)
+        {
+            if (line.Segments.Any(s => s.X < g - 1 && s.Right > g + 1))
+            {
+                FlushColumns();
+                full.Add(line);
+                continue;
+            }
+            FlushFull();
+            var l = line.Segments.Where(s => s.Right <= g + 1).ToList();
+            var r = line.Segments.Where(s => s.X >= g - 1 && s.Right > g + 1).ToList();
+            if (l.Count > 0) left.Add(line.With(l));
+            if (r.Count > 0) right.Add(line.With(r));
+        }
+        FlushColumns();
+        FlushFull();
+        return regions;
+    }
+
+    /// <summary>
+    /// The x of a gap between two text columns, if the page has one: a vertical strip in the
+    /// middle third that few segments cross, with well-filled text lines on both sides (which
+    /// tells columns apart from a table's short cells).
+    /// </summary>
+    internal static double? FindGutter(IReadOnlyList<Line> lines)
+    {
+        var segments = lines.SelectMany(l => l.Segments).ToList();
+        if (segments.Count < 10) return null;
+        var left = segments.Min(s => s.X);
+        var right = segments.Max(s => s.Right);
+        var width = right - left;
+        if (width <= 0) return null;
+        // Fast path for ordinary pages: many lines run across the whole middle third.
+        var spanning = 0;
+        foreach (var s in segments) if (s.X < left + 0.3 * width - 1 && s.Right > left + 0.7 * width + 1) spanning++;
+        if (spanning > segments.Count * 0.2) return null;
+
+        double? best = null;
+        var bestCrossing = int.MaxValue;
+        for (var x = left + 0.3 * width; x <= left + 0.7 * width; x += 2)
+        {
+            var crossing = 0;
+            foreach (var s in segments) if (s.X < x - 1 && s.Right > x + 1) crossing++;
+            if (crossing < bestCrossing || (crossing == bestCrossing && best is { } b && Math.Abs(x - (left + width / 2)) < Math.Abs(b - (left + width / 2))))
+            {
+                bestCrossing = crossing;
+                best = x;
+            }
+        }
+        if (best is not { } gx || bestCrossing > segments.Count * 0.2) return null;
+
+        var leftSegs = segments.Where(s => s.Right <= gx + 1).ToList();
+        var rightSegs = segments.Where(s => s.X >= gx - 1).ToList();
+        if (leftSegs.Count < 5 || rightSegs.Count < 5) return null;
+        var leftFill = Median(leftSegs.Select(s => s.Right - s.X)) / (gx - left);
+        var rightFill = Median(rightSegs.Select(s => s.Right - s.X)) / (right - gx);
+        // Column text fills most of its column; most lines start at the column's left edge.
+        if (leftFill < 0.55 || rightFill < 0.55) return null;
+        var rightStart = rightSegs.Min(s => s.X);
+        if (rightSegs.Count(s => s.X - rightStart < 20) < rightSegs.Count * 0.6) return null;
+        // Widen the gap to its middle, so that ragged column edges do not matter.
+        var gapLeft = leftSegs.Max(s => s.Right);
+        return rightStart > gapLeft ? (gapLeft + rightStart) / 2 : gx;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
+    // ---------------------------------------------------------------- line pitch
+
+    /// <summary>Typical distance between consecutive lines of one paragraph, per font size.</summary>
+    internal sealed class PitchModel
+    {
+        private readonly Dictionary<double, double> _bySize;
+        private readonly double _ratio;
+
+        private PitchModel(Dictionary<double, double> bySize, double ratio) { _bySize = bySize; _ratio = ratio; }
+
+        public static PitchModel From(IEnumerable<Region> regions, double bodySize)
+        {
+            var samples = new Dictionary<double, List<double>>();
+            foreach (var region in regions)
+                for (var i = 1; i < region.Lines.Count; i++)
+                {
+                    var a = region.Lines[i - 1];
+                    var b = region.Lines[i];
+                    var size = Math.Round(a.Size * 2) / 2;
+                    if (Math.Round(b.Size * 2) / 2 != size) continue;
+                    var pitch = b.Y - a.Y;
+                    if (pitch < 0.9 * size || pitch > 2.5 * size) continue;
+                    if (!samples.TryGetValue(size, out var list)) samples[size] = list = [];
+                    list.Add(pitch);
+                }
+            // Within-paragraph pitches are the common, small ones; paragraph gaps are the rarer large ones.
+            var bySize = samples.Where(kv => kv.Value.Count >= 2).ToDictionary(kv => kv.Key, kv => Quantile(kv.Value, 0.3));
+            var ratio = bySize.TryGetValue(Math.Round(bodySize * 2) / 2, out var bodyPitch) ? bodyPitch / bodySize : 1.2;
+            return new PitchModel(bySize, ratio);
+        }
+
+        public double Expected(double size) =>
+            _bySize.TryGetValue(Math.Round(size * 2) / 2, out var pitch) ? pitch : size * _ratio;
+
+        private static double Quantile(List<double> values, double q)
+        {
+            values.Sort();
+            return values[(int)Math.Floor(q * (values.Count - 1))];
+        }
+    }
+
+    // ---------------------------------------------------------------- grouping
+
+    internal enum Pending { Text, ListItem, TableRow }
+
+    internal sealed class BlockBuilder
+    {
+        public required int Page;
+        public Pending Kind;
+        public List<Line> Lines = [];
+        public List<string> Cells = [];
+        public IReadOnlyList<string> Headers = [];
+        public string? Label;
+        public bool StartsRegion;
+        public bool IsHeading;
+        public bool IsFootnote;
+        public double Size => Lines.Count > 0 ? Lines[0].Size : 0;
+        public bool Bold => Lines.All(l => l.Bold);
+        public (double, bool) StyleKey => (Math.Round(Size * 2) / 2, Bold);
+
+        public string JoinedText(PdfTextRepair repair)
+        {
+            var text = "";
+            for (var i = 0; i < Lines.Count; i++)
+            {
+                var lineText = Lines[i].Text;
+                if (i == 0 && Label is not null) lineText = lineText.TrimStart()[Label.Length..].TrimStart();
+                text = i == 0 ? lineText : repair.Join(text, lineText);
+            }
+            return PdfTextRepair.RemoveSoftHyphens(text).Trim();
+        }
+
+        public Block? ToBlock(PdfTextRepair repair, IReadOnlyDictionary<(double, bool), int> levels)
+        {
+            if (Kind == Pending.TableRow)
+            {
+                var cells = Cells.Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
+                if (cells.All(c => c.Length == 0)) return null;
+                var headers = Headers.Count == cells.Count ? Headers : [];
+                return new Block(BlockKind.TableRow, string.Join(" | ", cells), Page, tableHeaders: headers);
+            }
+            var text = JoinedText(repair);
+            if (text.Length == 0) return null;
+            if (Kind == Pending.ListItem) return new Block(BlockKind.ListItem, text, Page, listLabel: Label);
+            if (IsHeading) return new Block(BlockKind.Heading, text, Page, headingLevel: levels.GetValueOrDefault(StyleKey, 0));
+            if (IsFootnote) text = FootnoteMarker().Replace(text, "$1 ");
+            return new Block(BlockKind.Paragraph, text, Page);
+        }
+    }
+
+    internal sealed record TableState(int Columns, IReadOnlyList<string> Headers);
+
+    private static IEnumerable<BlockBuilder> GroupRegion(Region region, PitchModel pitch, BodyFont body, PdfTextRepair repair, ref TableState? lastTable)
+    {
+        var result = new List<BlockBuilder>();
+        var lines = region.Lines;
+        var regionLeft = lines.Min(l => l.X);
+        var regionRight = lines.Max(l => l.Right);
+        var regionWidth = Math.Max(1, regionRight - regionLeft);
+        BlockBuilder? current = null;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var table = TryTable(lines, i, pitch);
+            if (table is not null)
+            {
+                current = null;
+                var rows = TableRows(lines, i, table.Value.End, table.Value.Anchors, pitch, region.Page, repair, ref lastTable, startsPage: i == 0);
+                result.AddRange(rows);
+                i = table.Value.End - 1;
+                continue;
+            }
+
+            var line = lines[i];
+            var label = ListLabel().Match(line.Text.TrimStart());
+            // "1. Inleiding" in a heading font is a numbered heading, not a list item.
+            if (label.Success && (line.Bold || line.Size >= body.Size + 1)) label = Match.Empty;
+            if (current is not null && ContinuesBlock(current, lines[i - 1], line, label.Success, pitch, regionRight, regionWidth))
+            {
+                current.Lines.Add(line);
+                continue;
+            }
+            current = new BlockBuilder { Page = region.Page, Kind = label.Success ? Pending.ListItem : Pending.Text, Lines = [line] };
+            if (label.Success) current.Label = label.Groups["label"].Value;
+            result.Add(current);
+        }
+        return result;
+    }
+
+    private static bool ContinuesBlock(BlockBuilder current, Line prev, Line line, bool startsListItem, PitchModel pitch, double regionRight, double regionWidth)
+    {
+        if (startsListItem) return false;
+        if (Math.Abs(line.Size - prev.Size) >= 0.75 || line.Bold != prev.Bold) return false;
+        var step = line.Y - prev.Y;
+        if (step <= 0 || step > pitch.Expected(prev.Size) * 1.2 + 0.5) return false;
+        var em = prev.Size;
+        if (current.Kind == Pending.ListItem)
+            return line.X >= current.Lines[0].X + 0.4 * em;   // hanging indent under the label
+        var centered = Math.Abs((line.X + line.Right) / 2 - (prev.X + prev.Right) / 2) < 2 && Math.Abs(line.X - prev.X) > 2;
+        if (!centered && line.X > prev.X + 0.8 * em) return false;   // first-line indent opens a paragraph
+        var prevText = prev.Text.TrimEnd();
+        if (prevText.Length > 0 && prevText[^1] is '.' or '!' or '?' or ':' && prev.Right < regionRight - 0.2 * regionWidth && !centered)
+            return false;   // a short line ending a sentence closes its paragraph
+        return true;
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /// <summary>
+    /// A table starts at a line with several segments and runs while lines have several segments or
+    /// are wrapped cell text aligned with one of its columns. At least two multi-segment lines.
+    /// </summary>
+    private static (int End, List<double> Anchors)? TryTable(List<Line> lines, int start, PitchModel pitch)
+    {
+        if (lines[start].Segments.Count < 2) return null;
+        var anchors = new List<double>();
+        void AddAnchors(Line l)
+        {
+            foreach (var s in l.Segments)
+                if (!anchors.Any(a => Math.Abs(a - s.X) < 4)) anchors.Add(s.X);
+        }
+        AddAnchors(lines[start]);
+        var multi = 1;
+        var end = start + 1;
+        while (end < lines.Count)
+        {
+            var line = lines[end];
+            var prev = lines[end - 1];
+            var step = line.Y - prev.Y;
+            if (step > pitch.Expected(prev.Size) * 2.6 + 2) break;
+            if (line.Segments.Count >= 2)
+            {
+                // Each segment must sit in a known column or add a plausible new one.
+                multi++;
+                AddAnchors(line);
+            }
+            else if (!(anchors.Any(a => Math.Abs(a - line.X) < 4) && step <= pitch.Expected(prev.Size) * 1.2 + 0.5 && line.Right < anchors.Where(a => a > line.X + 4).DefaultIfEmpty(double.MaxValue).Min() + 2))
+            {
+                break;
+            }
+            end++;
+        }
+        if (multi < 2) return null;
+        anchors.Sort();
+        return (end, anchors);
+    }
+
+    private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<double> anchors, PitchModel pitch, int page, PdfTextRepair repair, ref TableState? lastTable, bool startsPage)
+    {
+        // Lines of one row sit one line pitch apart; rows are further apart (cell padding, rules).
+        // Without such gaps (no cell padding), a line that fills every column starts a row.
+        var steps = new List<double>();
+        for (var i = start + 1; i < end; i++) steps.Add(lines[i].Y - lines[i - 1].Y);
+        var minStep = steps.Count > 0 ? steps.Min() : 0;
+        double Intra(double size) => Math.Min(Math.Min(minStep, pitch.Expected(size)), 1.35 * size);
+        var gapsShowRows = false;
+        for (var i = start + 1; i < end; i++) gapsShowRows |= lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
+
+        var rows = new List<List<Line>>();
+        for (var i = start; i < end; i++)
+        {
+            var newRow = i == start || (gapsShowRows
+                ? lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5
+                : lines[i].Segments.Select(s => ColumnOf(anchors, s.X)).Distinct().Count() == anchors.Count);
+            if (newRow) rows.Add([]);
+            rows[^1].Add(lines[i]);
+        }
+
+        var cellsPerRow = new List<List<string>>();
+        var boldRow = new List<bool>();
+        foreach (var row in rows)
+        {
+            var cells = Enumerable.Repeat("", anchors.Count).ToList();
+            foreach (var line in row)
+                foreach (var s in line.Segments)
+                {
+                    var col = ColumnOf(anchors, s.X);
+                    cells[col] = cells[col].Length == 0 ? s.Text : repair.Join(cells[col], s.Text);
+                }
+            cellsPerRow.Add(cells);
+            boldRow.Add(row.All(l => l.Segments.All(s => s.Bold)));
+        }
+
+        IReadOnlyList<string> headers = [];
+        var bodyStart = 0;
+        if (cellsPerRow.Count >= 2 && boldRow[0] && !boldRow.Skip(1).All(b => b))
+        {
+            headers = cellsPerRow[0].Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
+            bodyStart = 1;
+        }
+        else if (startsPage && lastTable is { } previous && previous.Columns == anchors.Count)
+        {
+            headers = previous.Headers;   // a table continued from the previous page
+        }
+        lastTable = new TableState(anchors.Count, headers);
+
+        var result = new List<BlockBuilder>();
+        for (var r = bodyStart; r < cellsPerRow.Count; r++)
+            result.Add(new BlockBuilder { Page = page, Kind = Pending.TableRow, Cells = cellsPerRow[r], Headers = headers, Lines = rows[r] });
+        return result;
+    }
+
+    private static int ColumnOf(List<double> anchors, double x)
+    {
+        var col = 0;
+        for (var i = 0; i < anchors.Count; i++) if (anchors[i] <= x + 4) col = i;
+        return col;
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    private static void Classify(BlockBuilder b, BodyFont body, Dictionary<(double, bool), double> shares)
+    {
+        if (b.Kind != Pending.Text || b.Lines.Count == 0) return;
+        var text = string.Join(" ", b.Lines.Select(l => l.Text)).Trim();
+        var size = b.Size;
+        var larger = size >= body.Size + Math.Max(1, body.Size * 0.12);
+        // A bold sentence at body size ("Let op: aanvragen vóór 1 maart.") is emphasis, not a heading.
+        var boldAtBodySize = b.Bold && !body.Bold && size >= body.Size - 0.5 && !text.EndsWith('.');
+        var share = shares.GetValueOrDefault((Math.Round(b.Lines.Average(l => l.Size) * 2) / 2, b.Bold));
+        if ((larger && b.Lines.Count <= 3 || boldAtBodySize && b.Lines.Count <= 2)
+            && text.Length <= 250 && text.Any(char.IsLetter) && share < 0.3)
+        {
+            b.IsHeading = true;
+            return;
+        }
+        if (size <= body.Size * 0.88 && text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '*' or '†'))
+            b.IsFootnote = true;
+    }
+
+    /// <summary>Heading styles ranked by size (bold before regular at the same size): 1 is the largest.</summary>
+    private static Dictionary<(double, bool), int> HeadingLevels(IEnumerable<BlockBuilder> blocks)
+    {
+        var styles = blocks.Where(b => b.IsHeading).Select(b => b.StyleKey).Distinct()
+            .OrderByDescending(s => s.Item1).ThenByDescending(s => s.Item2).ToList();
+        var levels = new Dictionary<(double, bool), int>();
+        for (var i = 0; i < styles.Count; i++) levels[styles[i]] = Math.Min(9, i + 1);
+        return levels;
+    }
+
+    /// <summary>
+    /// A paragraph cut by a column or page break continues in the next region when it did not end
+    /// a sentence and the next region starts in lower case; footnotes in between stay after it.
+    /// </summary>
+    private static List<BlockBuilder> MergeContinuations(List<BlockBuilder> blocks, PdfTextRepair repair)
+    {
+        var result = new List<BlockBuilder>(blocks.Count);
+        BlockBuilder? open = null;
+        foreach (var b in blocks)
+        {
+            if (b.StartsRegion && open is not null && b.Kind == Pending.Text && !b.IsHeading && !b.IsFootnote
+                && Math.Abs(b.Size - open.Size) < 0.75 && StartsLower(b.Lines[0].Text) && !EndsSentence(open.JoinedText(repair)))
+            {
+                open.Lines.AddRange(b.Lines);
+                continue;
+            }
+            result.Add(b);
+            if (b.IsFootnote) continue;
+            open = (b.Kind is Pending.Text or Pending.ListItem) && !b.IsHeading ? b : null;
+        }
+        return result;
+    }
+
+    private static bool StartsLower(string text)
+    {
+        var t = text.TrimStart();
+        return t.Length > 0 && char.IsLower(t[0]);
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length == 0 || t[^1] is '.' or '!' or '?' or ':' or ';' or '"' or '”' or '’' or ')';
+    }
+
+    // ---------------------------------------------------------------- patterns
+
+    // Bullets include the private-use glyphs of Symbol/Wingdings fonts that Word exports (U+F0B7 …).
+    [GeneratedRegex(@"^(?<label>[•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*\uF020-\uF0FF]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")]
+    private static partial Regex ListLabel();
+
+    [GeneratedRegex(@"^([•◦▪▫●○■□►▶➢➤✓✔‣⁃∙·\-–*\uF020-\uF0FF]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")]
+    private static partial Regex ListLabelOnly();
+
+    [GeneratedRegex(@"^[\-–—\s]*((pagina|pag\.|blz\.?|bladzijde|p\.|page)\s*)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|van|of|op|\|)\s*\d{1,4})?[\-–—\s]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumberLine();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex MultipleSpaces();
+
+    [GeneratedRegex(@"^(\d{1,3})(?=\p{Lu})")]
+    private static partial Regex FootnoteMarker();
+}
