@@ -1,4 +1,5 @@
 using PolicyLens.Documents;
+using PolicyLens.Readers.Pdf;
 
 namespace PolicyLens.Readers.Documents;
 
@@ -9,7 +10,11 @@ namespace PolicyLens.Readers.Documents;
 public static class DefaultReaders
 {
     /// <summary>One reader per supported format.</summary>
-    public static IReadOnlyList<IDocumentReader> Create(ReaderOptions? options = null)
+    /// <remarks>
+    /// The PDF reader is always registered: without poppler it fails each PDF with the install
+    /// command, which tells the user more than "no reader for this format".
+    /// </remarks>
+    public static IReadOnlyList<IDocumentReader> Create(ReaderOptions? options = null, PdfReaderOptions? pdf = null)
     {
         options ??= new ReaderOptions();
         options.Validate();
@@ -19,7 +24,7 @@ public static class DefaultReaders
             new OdtReader(options),
             new HtmlReader(options),
             new PlainTextReader(options),
-            // PDF: add the poppler-based reader here.
+            new PdfReader(pdf),
         ];
     }
 
@@ -28,6 +33,6 @@ public static class DefaultReaders
     /// them and replace a default reader for the same format.
     /// </summary>
     public static DocumentIngestor CreateIngestor(IngestionOptions? ingestion = null, ReaderOptions? readers = null,
-        IEnumerable<IDocumentReader>? extraReaders = null) =>
-        new([.. Create(readers), .. extraReaders ?? []], ingestion);
+        IEnumerable<IDocumentReader>? extraReaders = null, PdfReaderOptions? pdf = null) =>
+        new([.. Create(readers, pdf), .. extraReaders ?? []], ingestion);
 }

@@ -496,7 +496,7 @@ public sealed partial class PdfLayoutAnalyzer
                 var cells = Cells.Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
                 if (cells.All(c => c.Length == 0)) return null;
                 var headers = Headers.Count == cells.Count ? Headers : [];
-                return new Block(BlockKind.TableRow, string.Join(" | ", cells), Page, tableHeaders: headers);
+                return new Block(BlockKind.TableRow, string.Join('\t', cells), Page, tableHeaders: headers);
             }
             var text = JoinedText(repair);
             if (text.Length == 0) return null;

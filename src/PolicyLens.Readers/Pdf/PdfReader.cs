@@ -20,15 +20,15 @@ public sealed class PdfReader : IDocumentReader
         _source = textSource ?? new PopplerTextSource(_options);
     }
 
-    public IReadOnlyCollection<Documents.DocumentFormat> Formats { get; } = [Documents.DocumentFormat.Pdf];
+    public IReadOnlyCollection<PolicyLens.Documents.DocumentFormat> Formats { get; } = [PolicyLens.Documents.DocumentFormat.Pdf];
 
     /// <summary>Whether PDF support works here (for <c>policylens doctor</c> and the status page).</summary>
     public PdfEngineStatus EngineStatus() => _source.GetStatus();
 
-    public ReaderOutput Read(DocumentSource source, Documents.DocumentFormat format, CancellationToken cancellationToken = default)
+    public ReaderOutput Read(DocumentSource source, PolicyLens.Documents.DocumentFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (format != Documents.DocumentFormat.Pdf) throw new ArgumentException($"The PDF reader cannot read {format}.", nameof(format));
+        if (format != PolicyLens.Documents.DocumentFormat.Pdf) throw new ArgumentException($"The PDF reader cannot read {format}.", nameof(format));
         var name = source.FileName;
 
         var preflight = Preflight(source, out var looksTruncated);

@@ -33,7 +33,10 @@ public sealed record Block
 
     public BlockKind Kind { get; }
 
-    /// <summary>The text as it appears in the source (not yet normalised).</summary>
+    /// <summary>
+    /// The text as it appears in the source (not yet normalised). A table row holds its cells
+    /// separated by tab characters, aligned with <see cref="TableHeaders"/>.
+    /// </summary>
     public string Text { get; }
 
     /// <summary>1-based page number, where the format has pages.</summary>

@@ -26,7 +26,7 @@ internal static partial class PdfFixtures
             if (b.HeadingLevel > 0) sb.Append(b.HeadingLevel);
             if (b.ListLabel is not null) sb.Append('[').Append(b.ListLabel).Append(']');
             if (b.TableHeaders.Count > 0) sb.Append('{').AppendJoin(" | ", b.TableHeaders).Append('}');
-            sb.Append(": ").Append(b.Text).Append('\n');
+            sb.Append(": ").Append(b.Text.Replace("\t", " | ")).Append('\n');
         }
         return sb.ToString();
     }

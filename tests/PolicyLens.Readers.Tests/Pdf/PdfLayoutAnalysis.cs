@@ -136,8 +136,8 @@ public sealed class PdfLayoutAnalysis
         Assert.Equal(2, blocks.Count);
         Assert.All(blocks, b => Assert.Equal(BlockKind.TableRow, b.Kind));
         Assert.All(blocks, b => Assert.Equal(["Actie", "Trekker", "Timing"], b.TableHeaders));
-        Assert.Equal("Zondagscafé | Dienst welzijn samen met de vzw | 2026", blocks[0].Text);
-        Assert.Equal("Babbellijn | Sociaal huis | 2027", blocks[1].Text);
+        Assert.Equal("Zondagscafé\tDienst welzijn samen met de vzw\t2026", blocks[0].Text);
+        Assert.Equal("Babbellijn\tSociaal huis\t2027", blocks[1].Text);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class PdfLayoutAnalysis
             Cell(50, 111, "het buurthuis"),
             Cell(50, 122, "Babbellijn"), Cell(220, 122, "Sociaal huis"), Cell(390, 122, "2027")));
 
-        Assert.Equal(["Zondagscafé in het buurthuis | Dienst welzijn | 2026", "Babbellijn | Sociaal huis | 2027"], blocks.Select(b => b.Text));
+        Assert.Equal(["Zondagscafé in het buurthuis\tDienst welzijn\t2026", "Babbellijn\tSociaal huis\t2027"], blocks.Select(b => b.Text));
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class PdfLayoutAnalysis
 
         Assert.True(blocks.Count == 4, PdfFixtures.Dump(blocks));
         Assert.All(blocks, b => Assert.Equal(["Actie", "Trekker"], b.TableHeaders));
-        Assert.Equal("Woonadvies | Woonconsulent", blocks[3].Text);
+        Assert.Equal("Woonadvies\tWoonconsulent", blocks[3].Text);
         Assert.Equal(2, blocks[3].Page);
     }
 

@@ -139,9 +139,9 @@ public sealed class PdfReading
         var rows = PdfFixtures.Read("table.pdf").Blocks.Where(b => b.Kind == BlockKind.TableRow).ToList();
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.Equal(["Actie", "Trekker", "Timing"], r.TableHeaders));
-        Assert.Equal("Zondagscafé in het buurthuis | Dienst welzijn samen met de vzw van het buurthuis | vanaf 2026", rows[0].Text);
-        Assert.Equal("Opleiding voor signaalgevers zoals apothekers, kappers en postbodes | Sociaal huis en huisartsenkring | elk najaar", rows[2].Text);
-        Assert.Equal("Koppeling van scholen aan woonzorgcentra | Dienst onderwijs | schooljaar 2026-2027 en later", rows[3].Text);
+        Assert.Equal("Zondagscafé in het buurthuis\tDienst welzijn samen met de vzw van het buurthuis\tvanaf 2026", rows[0].Text);
+        Assert.Equal("Opleiding voor signaalgevers zoals apothekers, kappers en postbodes\tSociaal huis en huisartsenkring\telk najaar", rows[2].Text);
+        Assert.Equal("Koppeling van scholen aan woonzorgcentra\tDienst onderwijs\tschooljaar 2026-2027 en later", rows[3].Text);
     }
 
     [Fact]
