@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create(stdout);
         yield return ExtractCommand.Create(stdout, stderr);
+        yield return DoctorCommand.Create(stdout, stderr);
         yield return RulesCheckCommand.Create(stdout, stderr);
         yield return EvalCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);

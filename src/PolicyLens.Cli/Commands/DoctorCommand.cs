@@ -1,0 +1,45 @@
+using System.CommandLine;
+using PolicyLens.Readers.Pdf;
+using PolicyLens.Readers.Rules;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary>
+/// <c>policylens doctor [--rules DIR]</c>: says whether this machine can do everything PolicyLens
+/// does — PDF support (poppler) and a valid rule set — and what to install or fix when not.
+/// Exit 0 when all is well, 1 otherwise.
+/// </summary>
+internal static class DoctorCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var popplerOption = new Option<string?>("--poppler") { Description = "Folder holding pdftohtml and pdfinfo (default: found on PATH)." };
+        var command = new Command("doctor", "Check PDF support and the rule set on this machine.") { rulesOption, popplerOption };
+        command.SetAction(parse =>
+        {
+            var healthy = true;
+            var pdf = PopplerTextSource.Probe(new PdfReaderOptions { PopplerDirectory = parse.GetValue(popplerOption) });
+            if (pdf.IsAvailable) stdout.WriteLine($"ok    PDF support: {pdf.Engine} {pdf.Version}");
+            else
+            {
+                healthy = false;
+                stdout.WriteLine($"FAIL  PDF support: {pdf.Message}");
+            }
+
+            var rulesPath = RulesLocation.Resolve(parse.GetValue(rulesOption));
+            var rules = RuleSetLoader.LoadDirectory(rulesPath);
+            if (rules.RuleSet is { } set)
+                stdout.WriteLine($"ok    rules: {set.Version} from {rulesPath}");
+            else
+            {
+                healthy = false;
+                stdout.WriteLine($"FAIL  rules in {rulesPath}:");
+                stderr.WriteLine(rules.Describe());
+            }
+            stdout.WriteLine("ok    DOCX, ODT, HTML, Markdown and text need no external tools");
+            return healthy ? 0 : 1;
+        });
+        return command;
+    }
+}
