@@ -615,12 +615,45 @@ public sealed partial class PdfLayoutAnalyzer
         var gapsShowRows = false;
         for (var i = start + 1; i < end; i++) gapsShowRows |= lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
 
+        // Centred header cells do not mark where the body columns start; take the columns from the
+        // body lines when the table opens with a bold header line.
+        if (lines[start].Bold && end - start >= 3)
+        {
+            var bodyAnchors = new List<double>();
+            for (var i = start + 1; i < end; i++)
+                if (!lines[i].Bold && lines[i].Segments.Count >= 2)
+                    foreach (var s in lines[i].Segments)
+                        if (!bodyAnchors.Any(a => Math.Abs(a - s.X) < 4)) bodyAnchors.Add(s.X);
+            if (bodyAnchors.Count >= 2)
+            {
+                bodyAnchors.Sort();
+                anchors = bodyAnchors;
+            }
+        }
+
+        // The engine sometimes merges neighbouring cells into one run ("Sociale vaardigheden 40.000");
+        // split such runs where they cross a column start.
+        var segmentsOf = new Dictionary<Line, List<Segment>>();
+        for (var i = start; i < end; i++) segmentsOf[lines[i]] = SplitAtColumns(lines[i].Segments, anchors);
+
         var rows = new List<List<Line>>();
         for (var i = start; i < end; i++)
         {
-            var newRow = i == start || (gapsShowRows
-                ? lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5
-                : lines[i].Segments.Select(s => ColumnOf(anchors, s.X)).Distinct().Count() == anchors.Count);
+            var segments = segmentsOf[lines[i]];
+            bool newRow;
+            if (i == start) newRow = true;
+            else if (gapsShowRows) newRow = lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
+            else
+            {
+                // Without padding between rows: a line filling every column starts a row, and so does a
+                // line with several cells whose first-column text does not continue a sentence, and the
+                // first body line after a bold header line.
+                var columns = segments.Select(s => ColumnOf(anchors, s.X)).Distinct().ToList();
+                var first = segments.FirstOrDefault(s => ColumnOf(anchors, s.X) == 0)?.Text.TrimStart();
+                newRow = columns.Count == anchors.Count
+                    || columns.Count >= 2 && first is { Length: > 0 } && !char.IsLower(first[0])
+                    || lines[i - 1].Bold && !lines[i].Bold && rows.Count == 1 && i - 1 == start;
+            }
             if (newRow) rows.Add([]);
             rows[^1].Add(lines[i]);
         }
@@ -631,7 +664,7 @@ public sealed partial class PdfLayoutAnalyzer
         {
             var cells = Enumerable.Repeat("", anchors.Count).ToList();
             foreach (var line in row)
-                foreach (var s in line.Segments)
+                foreach (var s in segmentsOf[line])
                 {
                     var col = ColumnOf(anchors, s.X);
                     cells[col] = cells[col].Length == 0 ? s.Text : repair.Join(cells[col], s.Text);
@@ -656,6 +689,38 @@ public sealed partial class PdfLayoutAnalyzer
         var result = new List<BlockBuilder>();
         for (var r = bodyStart; r < cellsPerRow.Count; r++)
             result.Add(new BlockBuilder { Page = page, Kind = Pending.TableRow, Cells = cellsPerRow[r], Headers = headers, Lines = rows[r] });
+        return result;
+    }
+
+    /// <summary>
+    /// Splits a run that starts in one column and runs past the start of the next at the space
+    /// closest to that column start (estimated from the run's width; runs hold no word positions).
+    /// </summary>
+    private static List<Segment> SplitAtColumns(List<Segment> segments, List<double> anchors)
+    {
+        var result = new List<Segment>(segments.Count);
+        foreach (var segment in segments)
+        {
+            var s = segment;
+            while (true)
+            {
+                var next = anchors.Where(a => a > s.X + 4 && a < s.Right - 4).DefaultIfEmpty(double.NaN).Min();
+                if (double.IsNaN(next) || s.Text.Length < 3) break;
+                var charWidth = (s.Right - s.X) / s.Text.Length;
+                var estimate = (next - s.X) / charWidth;
+                var best = -1;
+                for (var k = 1; k < s.Text.Length - 1; k++)
+                    if (s.Text[k] == ' ' && (best < 0 || Math.Abs(k - estimate) < Math.Abs(best - estimate))) best = k;
+                // Only split when a word break sits near the column start; otherwise the run is one cell.
+                if (best < 0 || Math.Abs(best - estimate) > Math.Max(3, s.Text.Length * 0.12)) break;
+                var left = s.Text[..best].TrimEnd();
+                var right = s.Text[(best + 1)..].TrimStart();
+                if (left.Length == 0 || right.Length == 0) break;
+                result.Add(new Segment { X = s.X, Right = s.X + charWidth * best, Y = s.Y, Bottom = s.Bottom, Size = s.Size, Bold = s.Bold, Italic = s.Italic, Text = left });
+                s = new Segment { X = Math.Max(next, s.X + charWidth * (best + 1)), Right = s.Right, Y = s.Y, Bottom = s.Bottom, Size = s.Size, Bold = s.Bold, Italic = s.Italic, Text = right };
+            }
+            result.Add(s);
+        }
         return result;
     }
 

@@ -153,6 +153,37 @@ public sealed class PdfLayoutAnalysis
     }
 
     [Fact]
+    public void In_a_tight_table_each_line_is_a_row_even_when_the_engine_merged_two_cells_into_one_run()
+    {
+        // As pdftohtml gives a LibreOffice budget table: centred bold headers, rows one line apart,
+        // and "Sociale vaardigheden op school" glued to the amount of the next column.
+        PdfTextRun Cell(double x, double y, string t, bool bold = false, double? width = null) => Run(x, y, t, 12, bold, width: width ?? t.Length * 6.5);
+        var blocks = Analyze(Page(1,
+            Cell(120, 100, "Onderdeel", true), Cell(262, 100, "Lasten 2026 Lasten 2027", true, width: 150),
+            Cell(60, 115, "Coalitie tegen eenzaamheid"), Cell(260, 115, "85.000"), Cell(340, 115, "85.000"),
+            Cell(60, 130, "Sociale vaardigheden op school 40.000", width: 235), Cell(340, 130, "42.000"),
+            Cell(60, 145, "Mantelzorgondersteuning"), Cell(260, 145, "150.000"), Cell(340, 145, "150.000")));
+
+        Assert.True(blocks.Count == 3, PdfFixtures.Dump(blocks));
+        Assert.Equal(
+            ["Coalitie tegen eenzaamheid\t85.000\t85.000", "Sociale vaardigheden op school\t40.000\t42.000", "Mantelzorgondersteuning\t150.000\t150.000"],
+            blocks.Select(b => b.Text));
+        Assert.All(blocks, b => Assert.Equal(["Onderdeel", "Lasten 2026", "Lasten 2027"], b.TableHeaders));
+    }
+
+    [Fact]
+    public void In_a_tight_table_a_lowercase_line_in_the_first_column_continues_its_row()
+    {
+        PdfTextRun Cell(double x, double y, string t) => Run(x, y, t, 9, width: t.Length * 4.5);
+        var blocks = Analyze(Page(1,
+            Cell(50, 100, "Zondagscafé in"), Cell(220, 100, "Dienst welzijn"), Cell(390, 100, "2026"),
+            Cell(50, 111, "het buurthuis"), Cell(220, 111, "en vrijwilligers"),
+            Cell(50, 122, "Babbellijn"), Cell(220, 122, "Sociaal huis")));
+
+        Assert.Equal(["Zondagscafé in het buurthuis\tDienst welzijn en vrijwilligers\t2026", "Babbellijn\tSociaal huis\t"], blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Bullets_start_list_items_and_hanging_lines_continue_them()
     {
         var blocks = Analyze(Page(1,
