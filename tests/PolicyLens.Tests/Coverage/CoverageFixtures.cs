@@ -27,6 +27,13 @@ internal sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>Adds a table row with tags, like <see cref="Text"/>.</summary>
+    public PlanBuilder Row(string text, params string[] tags)
+    {
+        Add(PassageKind.TableRow, text, tags, headingEvidence: false);
+        return this;
+    }
+
     /// <summary>Adds a paragraph whose tags rest only on evidence inherited from its headings.</summary>
     public PlanBuilder InheritedText(string text, params string[] tags)
     {
