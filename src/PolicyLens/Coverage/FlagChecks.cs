@@ -73,7 +73,8 @@ internal sealed partial class FlagChecks(
         var named = (older.Length > 0 ? ["ouderen"] : Array.Empty<string>()).Concat(others).Select(a => Name("age", a));
         var ordinals = relevant.Where(p => p.Tags.Any(t => t.Dimension == "age")).Select(p => p.Passage.Ordinal).ToArray();
         return new PlanFlag(PlanFlags.AgeGap, title, FlagSeverity.Ok,
-            $"De maatregelen rond eenzaamheid noemen meerdere leeftijdsgroepen: {string.Join(", ", named)}.", ordinals);
+            $"De maatregelen rond eenzaamheid noemen: {string.Join(", ", named)}." +
+            (older.Length == 0 ? " Ouderen worden niet apart genoemd." : " Ze richten zich dus niet alleen op ouderen."), ordinals);
     }
 
     /// <summary>
