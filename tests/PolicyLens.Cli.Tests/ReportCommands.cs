@@ -174,6 +174,23 @@ public sealed class ReportCommands : IDisposable
     }
 
     [Fact]
+    public void Stored_ids_and_files_compare_in_the_order_given_and_an_unknown_id_fails()
+    {
+        var (db, ids) = Store("lindeveld-plan.docx");
+        var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.odt"), id, "--db", db);
+        Assert.True(code == 0, error);
+        var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("lindeveld-plan.odt", lines[1]);
+        Assert.StartsWith(id + ",", lines[2]);
+
+        var unknown = Run("compare", id, "777", "--db", db);
+        Assert.Equal(1, unknown.Code);
+        Assert.Equal("", unknown.Out);
+        Assert.Contains("no document with id 777", unknown.Err);
+    }
+
+    [Fact]
     public void Compare_with_an_empty_store_says_there_is_nothing_to_compare()
     {
         var path = Path.Combine(_dir, "empty.db");

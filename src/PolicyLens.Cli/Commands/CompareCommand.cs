@@ -50,14 +50,22 @@ internal static class CompareCommand
             if (all is null) return ExtractCommand.InputError;
             coverages.AddRange(all);
         }
-        foreach (var target in targets)
+        // Numbers are stored documents (read from one open store), anything else a file; the output keeps the argument order.
+        var slots = new PlanCoverage?[targets.Count];
+        var stored = new List<(int Slot, long Id)>();
+        for (var i = 0; i < targets.Count; i++)
         {
-            PlanCoverage? coverage = File.Exists(target) || !long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? ReportOutput.AnalyzeFile(target, tagger, null, stderr)
-                : ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
-            if (coverage is null) failed = true;
-            else coverages.Add(coverage);
+            if (!File.Exists(targets[i]) && long.TryParse(targets[i], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                stored.Add((i, id));
+            else if ((slots[i] = ReportOutput.AnalyzeFile(targets[i], tagger, null, stderr)) is null) failed = true;
         }
+        if (stored.Count > 0)
+        {
+            var loaded = ReportStore.LoadMany([.. stored.Select(s => s.Id)], dbPath, tagger, stderr);
+            if (loaded is null) failed = true;
+            else for (var k = 0; k < stored.Count; k++) slots[stored[k].Slot] = loaded[k];
+        }
+        if (!failed) coverages.AddRange(slots.OfType<PlanCoverage>());
         // A plan that cannot be read is named on stderr; comparing the rest would hide it in a table.
         if (failed) return ExtractCommand.InputError;
         if (coverages.Count == 0)

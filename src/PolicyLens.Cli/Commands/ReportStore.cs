@@ -83,6 +83,36 @@ internal static class ReportStore
         }
     }
 
+    /// <summary>
+    /// The given stored documents analysed, in the order given, from one open store. Unknown ids are
+    /// named on stderr; null when any id is unknown or the store cannot be read.
+    /// </summary>
+    public static IReadOnlyList<PlanCoverage>? LoadMany(IReadOnlyList<long> ids, string? option, IPassageTagger tagger, TextWriter stderr)
+    {
+        using var store = Open(option, stderr);
+        if (store is null) return null;
+        try
+        {
+            var result = new List<PlanCoverage>(ids.Count);
+            var missing = false;
+            foreach (var id in ids)
+            {
+                if (store.LoadPlan(id) is { } plan) result.Add(Analyze(plan, tagger, stderr));
+                else
+                {
+                    stderr.WriteLine($"policylens: no document with id {id} in {ResolveDatabasePath(option)}; see 'policylens list'");
+                    missing = true;
+                }
+            }
+            return missing ? null : result;
+        }
+        catch (PlanStoreException ex)
+        {
+            stderr.WriteLine($"policylens: {ResolveDatabasePath(option)}: {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Every stored document analysed, in id order; null when the store cannot be read.</summary>
     public static IReadOnlyList<PlanCoverage>? LoadAll(string? option, IPassageTagger tagger, TextWriter stderr)
     {
