@@ -1,0 +1,341 @@
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Coverage;
+
+/// <summary>How far a plan covers a label. Thresholds: <see cref="CoverageOptions"/>.</summary>
+public enum CoverageStatus
+{
+    /// <summary>No passage carries the label.</summary>
+    Afwezig,
+
+    /// <summary>The label occurs, but too little to count as worked out.</summary>
+    Genoemd,
+
+    /// <summary>The plan works the label out: several passages, strong evidence, a heading or a concrete action.</summary>
+    Uitgewerkt,
+}
+
+/// <summary>Facts about the plan a coverage is about.</summary>
+public sealed record PlanInfo
+{
+    public PlanInfo(string title, string fileName, string? municipality, int? pageCount, string ruleSetVersion, long? documentId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(ruleSetVersion);
+        if (pageCount is < 0) throw new ArgumentOutOfRangeException(nameof(pageCount), pageCount, "A page count is not negative.");
+        Title = title;
+        FileName = fileName;
+        Municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality;
+        PageCount = pageCount;
+        RuleSetVersion = ruleSetVersion;
+        DocumentId = documentId;
+    }
+
+    public string Title { get; }
+    public string FileName { get; }
+    public string? Municipality { get; }
+    public int? PageCount { get; }
+
+    /// <summary>The rule-set version that tagged the passages, so a report can say what made it.</summary>
+    public string RuleSetVersion { get; }
+
+    /// <summary>The store's id for the document, when it came from a store; null for a file analysed in memory.</summary>
+    public long? DocumentId { get; }
+}
+
+/// <summary>How often a label occurs under one top-level heading (e.g. one beleidsdoelstelling).</summary>
+public sealed record SectionHit
+{
+    public SectionHit(string heading, int passages)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(passages);
+        Heading = heading;
+        Passages = passages;
+    }
+
+    public string Heading { get; }
+    public int Passages { get; }
+}
+
+/// <summary>The coverage of one label in one plan.</summary>
+public sealed record LabelCoverage
+{
+    public LabelCoverage(LabelInfo label, int passages, double strength, double share, CoverageStatus status,
+        IReadOnlyList<int> passageOrdinals, IReadOnlyList<SectionHit> sections)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentOutOfRangeException.ThrowIfNegative(passages);
+        ArgumentNullException.ThrowIfNull(passageOrdinals);
+        ArgumentNullException.ThrowIfNull(sections);
+        if (double.IsNaN(strength) || strength < 0) throw new ArgumentOutOfRangeException(nameof(strength), strength, "Strength is zero or positive.");
+        if (double.IsNaN(share) || share is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(share), share, "A share lies between 0 and 1.");
+        if (passageOrdinals.Count != passages) throw new ArgumentException("One ordinal per passage.", nameof(passageOrdinals));
+        if ((passages == 0) != (status == CoverageStatus.Afwezig))
+            throw new ArgumentException("A label is absent exactly when no passage carries it.", nameof(status));
+        Label = label;
+        Passages = passages;
+        Strength = strength;
+        Share = share;
+        Status = status;
+        PassageOrdinals = passageOrdinals;
+        Sections = sections;
+    }
+
+    public LabelInfo Label { get; }
+
+    /// <summary>Number of passages that carry the label.</summary>
+    public int Passages { get; }
+
+    /// <summary>Sum of the tag scores over those passages (each score is summed rule weight, ≥ the label's threshold).</summary>
+    public double Strength { get; }
+
+    /// <summary>Passages with the label as a fraction of the plan's text passages (headings not counted).</summary>
+    public double Share { get; }
+
+    public CoverageStatus Status { get; }
+
+    /// <summary>Ordinals of the passages, in document order.</summary>
+    public IReadOnlyList<int> PassageOrdinals { get; }
+
+    /// <summary>Where: per top-level heading, in document order.</summary>
+    public IReadOnlyList<SectionHit> Sections { get; }
+}
+
+/// <summary>One cell of a two-dimensional coverage matrix: passages carrying both labels.</summary>
+public sealed record MatrixCell
+{
+    public MatrixCell(string rowLabel, string columnLabel, int passages, double strength, IReadOnlyList<int> passageOrdinals)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rowLabel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(columnLabel);
+        ArgumentOutOfRangeException.ThrowIfNegative(passages);
+        ArgumentNullException.ThrowIfNull(passageOrdinals);
+        if (double.IsNaN(strength) || strength < 0) throw new ArgumentOutOfRangeException(nameof(strength));
+        if (passageOrdinals.Count != passages) throw new ArgumentException("One ordinal per passage.", nameof(passageOrdinals));
+        RowLabel = rowLabel;
+        ColumnLabel = columnLabel;
+        Passages = passages;
+        Strength = strength;
+        PassageOrdinals = passageOrdinals;
+    }
+
+    /// <summary>Id of the row label (e.g. an element).</summary>
+    public string RowLabel { get; }
+
+    /// <summary>Id of the column label (e.g. a prevention level).</summary>
+    public string ColumnLabel { get; }
+    public int Passages { get; }
+
+    /// <summary>Sum of the row label's scores over the passages of the cell.</summary>
+    public double Strength { get; }
+    public IReadOnlyList<int> PassageOrdinals { get; }
+}
+
+/// <summary>A label × label matrix, e.g. element × level. Every row × column pair has a cell (possibly empty).</summary>
+public sealed record CoverageMatrix
+{
+    private readonly Dictionary<(string, string), MatrixCell> _index;
+
+    public CoverageMatrix(string rowDimension, string columnDimension, IReadOnlyList<LabelInfo> rows,
+        IReadOnlyList<LabelInfo> columns, IReadOnlyList<MatrixCell> cells)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rowDimension);
+        ArgumentException.ThrowIfNullOrWhiteSpace(columnDimension);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(cells);
+        if (rows.Any(r => r.Dimension != rowDimension)) throw new ArgumentException($"Every row is a label of '{rowDimension}'.", nameof(rows));
+        if (columns.Any(c => c.Dimension != columnDimension)) throw new ArgumentException($"Every column is a label of '{columnDimension}'.", nameof(columns));
+        _index = new Dictionary<(string, string), MatrixCell>(cells.Count);
+        foreach (var cell in cells)
+            if (!_index.TryAdd((cell.RowLabel, cell.ColumnLabel), cell))
+                throw new ArgumentException($"Two cells for {cell.RowLabel} × {cell.ColumnLabel}.", nameof(cells));
+        foreach (var row in rows)
+            foreach (var column in columns)
+                if (!_index.ContainsKey((row.Id, column.Id)))
+                    throw new ArgumentException($"The cell {row.Id} × {column.Id} is missing.", nameof(cells));
+        RowDimension = rowDimension;
+        ColumnDimension = columnDimension;
+        Rows = rows;
+        Columns = columns;
+        Cells = cells;
+    }
+
+    public string RowDimension { get; }
+    public string ColumnDimension { get; }
+    public IReadOnlyList<LabelInfo> Rows { get; }
+    public IReadOnlyList<LabelInfo> Columns { get; }
+
+    /// <summary>Row-major: all columns of the first row, then the next row.</summary>
+    public IReadOnlyList<MatrixCell> Cells { get; }
+
+    /// <summary>The cell for a row and column id; throws for ids that are not in the matrix.</summary>
+    public MatrixCell Cell(string row, string column) =>
+        _index.TryGetValue((row, column), out var cell) ? cell
+            : throw new KeyNotFoundException($"No cell {row} × {column} in the {RowDimension} × {ColumnDimension} matrix.");
+}
+
+/// <summary>A label the plan misses or only mentions, with the rule data's suggestions.</summary>
+public sealed record Gap
+{
+    public Gap(LabelInfo label, CoverageStatus status, IReadOnlyList<string> suggestedActions)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(suggestedActions);
+        if (status == CoverageStatus.Uitgewerkt) throw new ArgumentException("A worked-out label is not a gap.", nameof(status));
+        Label = label;
+        Status = status;
+        SuggestedActions = suggestedActions;
+    }
+
+    public LabelInfo Label { get; }
+    public CoverageStatus Status { get; }
+    public IReadOnlyList<string> SuggestedActions { get; }
+}
+
+/// <summary>How a flag's outcome should be read.</summary>
+public enum FlagSeverity
+{
+    /// <summary>The check passed: nothing to worry about (shown so the reader sees it was checked).</summary>
+    Ok,
+
+    /// <summary>Worth knowing, no clear shortcoming (e.g. the check does not apply).</summary>
+    Info,
+
+    /// <summary>A shortcoming the framework warns about.</summary>
+    Warning,
+}
+
+/// <summary>The outcome of one framework check on a plan (see <see cref="PlanFlags"/> for the ids).</summary>
+public sealed record PlanFlag
+{
+    public PlanFlag(string id, string title, FlagSeverity severity, string explanation, IReadOnlyList<int> passageOrdinals)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(explanation);
+        ArgumentNullException.ThrowIfNull(passageOrdinals);
+        Id = id;
+        Title = title;
+        Severity = severity;
+        Explanation = explanation;
+        PassageOrdinals = passageOrdinals;
+    }
+
+    /// <summary>Stable id, one of <see cref="PlanFlags"/>.</summary>
+    public string Id { get; }
+
+    /// <summary>Dutch title.</summary>
+    public string Title { get; }
+    public FlagSeverity Severity { get; }
+
+    /// <summary>Dutch explanation of what was found and why it matters.</summary>
+    public string Explanation { get; }
+
+    /// <summary>The passages the finding rests on.</summary>
+    public IReadOnlyList<int> PassageOrdinals { get; }
+
+    /// <summary>True for Info and Warning: something the reader should look at.</summary>
+    public bool Raised => Severity != FlagSeverity.Ok;
+}
+
+/// <summary>The ids of the framework checks, and what they look at.</summary>
+public static class PlanFlags
+{
+    /// <summary>Loneliness passages name older people and no other age group.</summary>
+    public const string AgeGap = "age-gap";
+
+    /// <summary>The plan speaks of isolation only, or never tells the feeling apart from the number of contacts.</summary>
+    public const string LonelinessVsIsolation = "loneliness-vs-isolation";
+
+    /// <summary>Deficit framing outweighs community framing.</summary>
+    public const string DeficitFraming = "deficit-framing";
+
+    /// <summary>Whether education, work and care — the three neglected fields — appear.</summary>
+    public const string NeglectedFields = "neglected-fields";
+
+    /// <summary>Policy-domain chapters that contribute to no working element.</summary>
+    public const string ConnectionInAllPolicies = "connection-in-all-policies";
+
+    public static IReadOnlyList<string> All { get; } = [AgeGap, LonelinessVsIsolation, DeficitFraming, NeglectedFields, ConnectionInAllPolicies];
+}
+
+/// <summary>
+/// One top-level chapter of a plan for "social connection in all policies": the policy domains
+/// it is about and the working elements it contributes to.
+/// </summary>
+public sealed record ChapterContribution
+{
+    public ChapterContribution(string heading, IReadOnlyList<string> domains, IReadOnlyList<string> elements, int passages)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        ArgumentNullException.ThrowIfNull(domains);
+        ArgumentNullException.ThrowIfNull(elements);
+        ArgumentOutOfRangeException.ThrowIfNegative(passages);
+        Heading = heading;
+        Domains = domains;
+        Elements = elements;
+        Passages = passages;
+    }
+
+    public string Heading { get; }
+
+    /// <summary>Domain ids, most frequent first.</summary>
+    public IReadOnlyList<string> Domains { get; }
+
+    /// <summary>Element ids found in the chapter, in framework order.</summary>
+    public IReadOnlyList<string> Elements { get; }
+
+    /// <summary>Text passages in the chapter.</summary>
+    public int Passages { get; }
+
+    public bool Contributes => Elements.Count > 0;
+}
+
+/// <summary>A node of the plan's heading tree (BD → AP → actie) with the labels found under it.</summary>
+public sealed record OutlineNode
+{
+    public OutlineNode(string heading, int level, int? page, IReadOnlyList<string> labels, IReadOnlyList<OutlineNode> children)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(level);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(children);
+        Heading = heading;
+        Level = level;
+        Page = page;
+        Labels = labels;
+        Children = children;
+    }
+
+    public string Heading { get; }
+
+    /// <summary>1 for a top-level heading.</summary>
+    public int Level { get; }
+    public int? Page { get; }
+
+    /// <summary>Label keys ("element:gemeenschapszin", see <see cref="LabelKeys"/>) found in the node's heading or anywhere under it.</summary>
+    public IReadOnlyList<string> Labels { get; }
+    public IReadOnlyList<OutlineNode> Children { get; }
+}
+
+/// <summary>
+/// Label ids repeat across dimensions (onderwijs is a domain and a focus area), so places that
+/// mix dimensions name a label as "dimension:id".
+/// </summary>
+public static class LabelKeys
+{
+    public static string Of(string dimension, string id) => dimension + ":" + id;
+
+    public static string Of(LabelInfo label) => Of(label.Dimension, label.Id);
+
+    /// <summary>Splits "dimension:id"; a key without a dimension gives a null dimension.</summary>
+    public static (string? Dimension, string Id) Parse(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (null, key) : (key[..colon], key[(colon + 1)..]);
+    }
+}

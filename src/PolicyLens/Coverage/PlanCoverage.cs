@@ -1,0 +1,91 @@
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Coverage;
+
+/// <summary>Everything the analysis found in one plan: the input of reports, the web pages and comparisons.</summary>
+public sealed record PlanCoverage
+{
+    private readonly Dictionary<string, LabelCoverage> _byKey;
+    private readonly Dictionary<int, TaggedPassage> _byOrdinal;
+
+    public PlanCoverage(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelCoverage> labels,
+        CoverageMatrix elementByLevel, CoverageMatrix elementByType, IReadOnlyList<Gap> gaps, IReadOnlyList<PlanFlag> flags,
+        IReadOnlyList<ChapterContribution> chapters, IReadOnlyList<OutlineNode> outline)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(elementByLevel);
+        ArgumentNullException.ThrowIfNull(elementByType);
+        ArgumentNullException.ThrowIfNull(gaps);
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(chapters);
+        ArgumentNullException.ThrowIfNull(outline);
+        _byKey = new Dictionary<string, LabelCoverage>(labels.Count, StringComparer.Ordinal);
+        foreach (var label in labels)
+            if (!_byKey.TryAdd(LabelKeys.Of(label.Label), label))
+                throw new ArgumentException($"The label {LabelKeys.Of(label.Label)} is covered twice.", nameof(labels));
+        _byOrdinal = new Dictionary<int, TaggedPassage>(passages.Count);
+        foreach (var passage in passages)
+            if (!_byOrdinal.TryAdd(passage.Passage.Ordinal, passage))
+                throw new ArgumentException($"Two passages with ordinal {passage.Passage.Ordinal}.", nameof(passages));
+        Plan = plan;
+        Passages = passages;
+        Labels = labels;
+        ElementByLevel = elementByLevel;
+        ElementByType = elementByType;
+        Gaps = gaps;
+        Flags = flags;
+        Chapters = chapters;
+        Outline = outline;
+    }
+
+    public PlanInfo Plan { get; }
+
+    /// <summary>The tagged passages in document order.</summary>
+    public IReadOnlyList<TaggedPassage> Passages { get; }
+
+    /// <summary>One entry per label of the rule set, per dimension in display order.</summary>
+    public IReadOnlyList<LabelCoverage> Labels { get; }
+    public CoverageMatrix ElementByLevel { get; }
+    public CoverageMatrix ElementByType { get; }
+    public IReadOnlyList<Gap> Gaps { get; }
+
+    /// <summary>One entry per framework check (<see cref="PlanFlags"/>), including those that passed (severity Ok).</summary>
+    public IReadOnlyList<PlanFlag> Flags { get; }
+    public IReadOnlyList<ChapterContribution> Chapters { get; }
+
+    /// <summary>The heading tree's top-level nodes.</summary>
+    public IReadOnlyList<OutlineNode> Outline { get; }
+
+    /// <summary>The coverage of every label of one dimension, in display order.</summary>
+    public IReadOnlyList<LabelCoverage> For(string dimension) => [.. Labels.Where(l => l.Label.Dimension == dimension)];
+
+    /// <summary>
+    /// The coverage of a label by key ("element:bezig-zijn") or bare id ("bezig-zijn": the first
+    /// dimension in display order that has it, so elements win over interventions-7). Null when unknown.
+    /// </summary>
+    public LabelCoverage? Label(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_byKey.TryGetValue(id, out var byKey)) return byKey;
+        foreach (var label in Labels)
+            if (label.Label.Id == id) return label;
+        return null;
+    }
+
+    public LabelCoverage? Label(string dimension, string id) => _byKey.GetValueOrDefault(LabelKeys.Of(dimension, id));
+
+    /// <summary>The flag with an id of <see cref="PlanFlags"/>, or null when the analysis did not run that check.</summary>
+    public PlanFlag? Flag(string id) => Flags.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>The passage with an ordinal, or null.</summary>
+    public TaggedPassage? Passage(int ordinal) => _byOrdinal.GetValueOrDefault(ordinal);
+}
+
+/// <summary>Turns a plan's tagged passages into coverage, gaps, flags and an outline.</summary>
+public interface ICoverageAnalyzer
+{
+    /// <param name="labels">Every label of the rule set (<see cref="IPassageTagger.Labels"/>), in display order.</param>
+    PlanCoverage Analyze(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelInfo> labels);
+}
