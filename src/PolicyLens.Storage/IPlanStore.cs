@@ -1,0 +1,62 @@
+using PolicyLens.Coverage;
+using PolicyLens.Documents;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Storage;
+
+/// <summary>
+/// Where ingested plans, their passages and every analysis run are kept. Small on purpose, so a
+/// server database (PostgreSQL through Npgsql) can implement it next to the embedded SQLite store.
+/// Implementations are thread-safe: one instance serves the whole application, and several
+/// processes (the web app and a CLI batch) may use the same database at once.
+/// Database faults (locked too long, disk full, damaged file) surface as <see cref="PlanStoreException"/>.
+/// </summary>
+public interface IPlanStore : IDisposable
+{
+    /// <summary>
+    /// Stores one ingested document with its tagged passages, its ingestion issues and a first
+    /// analysis run, in one transaction: after an error or a crash nothing of it is left behind.
+    /// When a document with the same content hash is stored already, returns that document's id
+    /// with <see cref="StoreResult.Duplicate"/> set and writes nothing.
+    /// </summary>
+    /// <param name="ingestion">A succeeded ingestion (it has a document).</param>
+    /// <param name="passages">The ingestion's passages, in order, with their tags.</param>
+    /// <param name="municipality">The municipality the plan belongs to, if known.</param>
+    /// <param name="run">Which rule set and tool version produced the tags.</param>
+    StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run);
+
+    /// <summary>Every stored document, newest first.</summary>
+    IReadOnlyList<DocumentSummary> ListDocuments();
+
+    DocumentSummary? FindDocument(long id);
+
+    /// <summary>Looks a document up by the lower-case hex SHA-256 of its file.</summary>
+    DocumentSummary? FindByContentHash(string hash);
+
+    /// <summary>The document with its passages as tagged by its latest analysis run; null when the id is unknown.</summary>
+    StoredPlan? LoadPlan(long id);
+
+    /// <summary>Every analysis run of a document, oldest first; empty when the id is unknown.</summary>
+    IReadOnlyList<AnalysisRun> ListRuns(long documentId);
+
+    /// <summary>
+    /// Full-text search over passage texts, best matches first. Words are matched as written
+    /// (case and diacritics ignored); a word ending in <c>*</c> matches as a prefix. Any user text
+    /// is safe: quotes, operators and brackets are searched as plain words, never parsed as query
+    /// syntax. An empty or punctuation-only query gives an empty list.
+    /// </summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit = 50);
+
+    /// <summary>Deletes a document with everything stored for it; false when the id is unknown.</summary>
+    bool DeleteDocument(long id);
+
+    /// <summary>
+    /// Re-tags every stored passage with <paramref name="tagger"/> and records a new analysis run
+    /// per document, one transaction per document. Documents whose latest run used the same
+    /// rule-set version are skipped.
+    /// </summary>
+    RetagResult Retag(IPassageTagger tagger, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the store is and what it holds.</summary>
+    StoreStatus Status();
+}

@@ -1,0 +1,146 @@
+using PolicyLens.Coverage;
+using PolicyLens.Documents;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Storage;
+
+/// <summary>Settings for <see cref="PlanLibrary"/>.</summary>
+public sealed record PlanLibraryOptions
+{
+    /// <summary>
+    /// How many files are read and tagged at once. Default <see cref="Environment.ProcessorCount"/>:
+    /// reading and tagging are CPU-bound, and store writes are serialized anyway.
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate() => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxParallelism);
+}
+
+/// <summary>What happened to one file in an ingest.</summary>
+public sealed record FileOutcome
+{
+    public FileOutcome(string FileName, string Path, long? DocumentId, bool Duplicate, string? Error,
+        IReadOnlyList<IngestionIssue> Issues, int Passages, int? Pages)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(FileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Path);
+        ArgumentNullException.ThrowIfNull(Issues);
+        if ((DocumentId is null) == (Error is null))
+            throw new ArgumentException("A file outcome has either a document id or an error.", nameof(Error));
+        if (DocumentId is < 1) throw new ArgumentOutOfRangeException(nameof(DocumentId));
+        if (Duplicate && DocumentId is null) throw new ArgumentException("A duplicate names the stored document.", nameof(Duplicate));
+        ArgumentOutOfRangeException.ThrowIfNegative(Passages);
+        if (Pages is < 0) throw new ArgumentOutOfRangeException(nameof(Pages));
+        this.FileName = FileName;
+        this.Path = Path;
+        this.DocumentId = DocumentId;
+        this.Duplicate = Duplicate;
+        this.Error = Error;
+        this.Issues = Issues;
+        this.Passages = Passages;
+        this.Pages = Pages;
+    }
+
+    public string FileName { get; }
+    public string Path { get; }
+
+    /// <summary>The stored document (new, or the earlier one for a duplicate); null when the file failed.</summary>
+    public long? DocumentId { get; }
+
+    /// <summary>The same content was stored already; nothing new was written.</summary>
+    public bool Duplicate { get; }
+
+    /// <summary>Why the file failed, starting with its name ("plan.pdf: …"); null on success.</summary>
+    public string? Error { get; }
+
+    /// <summary>Warnings and errors the ingestion reported.</summary>
+    public IReadOnlyList<IngestionIssue> Issues { get; }
+    public int Passages { get; }
+    public int? Pages { get; }
+
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Ingest, tag and store, as the CLI and the web app do it: files are read and tagged in
+/// parallel, writes to the store are serialized, and a file that fails (unreadable, or a
+/// database fault while storing it) fails alone with its name and reason.
+/// </summary>
+public sealed class PlanLibrary
+{
+    private readonly IDocumentIngestor _ingestor;
+    private readonly IPassageTagger _tagger;
+    private readonly IPlanStore _store;
+    private readonly PlanLibraryOptions _options;
+    private readonly Lock _writeLock = new();
+
+    public PlanLibrary(IDocumentIngestor ingestor, IPassageTagger tagger, IPlanStore store, PlanLibraryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ingestor);
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(store);
+        _options = options ?? new PlanLibraryOptions();
+        _options.Validate();
+        _ingestor = ingestor;
+        _tagger = tagger;
+        _store = store;
+    }
+
+    public IPlanStore Store => _store;
+    public IPassageTagger Tagger => _tagger;
+
+    /// <summary>Ingests, tags and stores one file. Only cancellation escapes as an exception.</summary>
+    public FileOutcome IngestFile(DocumentSource source, string? municipality, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var ingestion = _ingestor.Ingest(source, cancellationToken);
+        if (!ingestion.Succeeded || ingestion.Document is not { } document)
+            return Failed(source, ingestion.Error ?? $"{source.FileName}: the document could not be read.", ingestion.Issues, ingestion.Passages.Count, null);
+
+        try
+        {
+            // A file stored before needs no tagging; Save checks again inside its transaction.
+            if (_store.FindByContentHash(document.ContentHash) is { } existing)
+                return new FileOutcome(source.FileName, source.Path, existing.Id, true, null, ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+
+            var tagged = new TaggedPassage[ingestion.Passages.Count];
+            for (var i = 0; i < tagged.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var passage = ingestion.Passages[i];
+                tagged[i] = new TaggedPassage(passage, _tagger.Tag(new TaggingInput(passage.Text, passage.Headings)));
+            }
+            StoreResult stored;
+            lock (_writeLock) stored = _store.Save(ingestion, tagged, municipality, AnalysisRunInfo.For(_tagger));
+            return new FileOutcome(source.FileName, source.Path, stored.DocumentId, stored.Duplicate, null, ingestion.Issues, tagged.Length, document.PageCount);
+        }
+        catch (PlanStoreException ex)
+        {
+            return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+        }
+    }
+
+    /// <summary>
+    /// Ingests many files, up to <see cref="PlanLibraryOptions.MaxParallelism"/> at once. Outcomes
+    /// come back in the order of <paramref name="sources"/>; <paramref name="progress"/> hears of
+    /// each file as it finishes (from worker threads).
+    /// </summary>
+    public IReadOnlyList<FileOutcome> IngestFiles(IReadOnlyList<DocumentSource> sources, string? municipality,
+        IProgress<FileOutcome>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var outcomes = new FileOutcome[sources.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, sources.Count, parallel, i =>
+        {
+            var outcome = IngestFile(sources[i], municipality, cancellationToken);
+            outcomes[i] = outcome;
+            progress?.Report(outcome);
+        });
+        return outcomes;
+    }
+
+    private static FileOutcome Failed(DocumentSource source, string error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages) =>
+        new(source.FileName, source.Path, null, false, error, issues, passages, pages);
+}
