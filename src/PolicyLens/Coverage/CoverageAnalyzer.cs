@@ -1,0 +1,284 @@
+using System.Globalization;
+using PolicyLens.Passages;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Coverage;
+
+/// <summary>
+/// The default coverage analysis. One pass over the passages collects per label the passages,
+/// summed scores and whether a heading or action carries it; sections, matrices, chapters and the
+/// outline come from the same pass. Linear in passages × tags; thread-safe (no mutable state).
+/// </summary>
+public sealed class CoverageAnalyzer : ICoverageAnalyzer
+{
+    private readonly CoverageOptions _options;
+
+    public CoverageAnalyzer(CoverageOptions? options = null)
+    {
+        _options = options ?? new CoverageOptions();
+        _options.Validate();
+    }
+
+    public CoverageOptions Options => _options;
+
+    public PlanCoverage Analyze(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelInfo> labels)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(labels);
+
+        var ordered = passages.OrderBy(p => p.Passage.Ordinal).ToArray();
+        var index = new Dictionary<string, int>(labels.Count, StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+            if (!index.TryAdd(LabelKeys.Of(labels[i]), i))
+                throw new ArgumentException($"The label {LabelKeys.Of(labels[i])} is listed twice.", nameof(labels));
+
+        var sections = new SectionMap(ordered);
+        var actionHeadings = new HeadingKinds();
+        var acc = new LabelAccumulator[labels.Count];
+        for (var i = 0; i < acc.Length; i++) acc[i] = new LabelAccumulator();
+
+        foreach (var tagged in ordered)
+        {
+            var passage = tagged.Passage;
+            var section = sections.Of(passage);
+            var underAction = passage.Kind != PassageKind.Heading && actionHeadings.AnyAction(passage.Headings);
+            foreach (var tag in tagged.Tags)
+            {
+                if (!index.TryGetValue(LabelKeys.Of(tag.Dimension, tag.Label), out var li)) continue; // a label of another rule set
+                var a = acc[li];
+                // A passage gets one tag per label; guard anyway so a duplicate cannot double-count.
+                if (a.Ordinals.Count > 0 && a.Ordinals[^1] == passage.Ordinal) continue;
+                a.Ordinals.Add(passage.Ordinal);
+                a.Strength += tag.Score;
+                if (section is not null) a.Sections[section] = a.Sections.GetValueOrDefault(section) + 1;
+                var onOwnWords = tag.Evidence.Any(e => e.Source == EvidenceSource.Passage);
+                if (onOwnWords && passage.Kind == PassageKind.Heading) a.InHeading = true;
+                if (onOwnWords && underAction) a.InAction = true;
+            }
+        }
+
+        var total = Math.Max(1, ordered.Length);
+        var coverage = new LabelCoverage[labels.Count];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var a = acc[i];
+            var status = StatusOf(a);
+            var hits = sections.Order
+                .Where(a.Sections.ContainsKey)
+                .Select(h => new SectionHit(h, a.Sections[h]))
+                .ToArray();
+            coverage[i] = new LabelCoverage(labels[i], a.Ordinals.Count, Math.Round(a.Strength, 4),
+                Math.Min(1.0, (double)a.Ordinals.Count / total), status, a.Ordinals.ToArray(), hits);
+        }
+
+        var byKey = new Dictionary<string, LabelCoverage>(coverage.Length, StringComparer.Ordinal);
+        foreach (var c in coverage) byKey[LabelKeys.Of(c.Label)] = c;
+
+        var elementByLevel = Matrix("element", "level", labels, ordered);
+        var elementByType = Matrix("element", "type", labels, ordered);
+        var gaps = coverage
+            .Where(c => _options.GapDimensions.Contains(c.Label.Dimension) && c.Status != CoverageStatus.Uitgewerkt)
+            .Select(c => new Gap(c.Label, c.Status, c.Label.SuggestedActions))
+            .ToArray();
+        var chapters = Chapters(sections, ordered);
+        var flags = new FlagChecks(_options, ordered, byKey, labels, chapters).All();
+        var outline = Outline(ordered, index, labels);
+        return new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, flags, chapters, outline);
+    }
+
+    private CoverageStatus StatusOf(LabelAccumulator a)
+    {
+        if (a.Ordinals.Count == 0) return CoverageStatus.Afwezig;
+        if (a.Ordinals.Count >= _options.ElaboratedMinPassages) return CoverageStatus.Uitgewerkt;
+        if (a.Strength >= _options.ElaboratedMinStrength - 1e-9) return CoverageStatus.Uitgewerkt;
+        if (_options.HeadingCountsAsElaborated && a.InHeading) return CoverageStatus.Uitgewerkt;
+        if (_options.ActionCountsAsElaborated && a.InAction) return CoverageStatus.Uitgewerkt;
+        return CoverageStatus.Genoemd;
+    }
+
+    private static CoverageMatrix Matrix(string rowDimension, string columnDimension, IReadOnlyList<LabelInfo> labels, TaggedPassage[] passages)
+    {
+        var rows = labels.Where(l => l.Dimension == rowDimension).ToArray();
+        var columns = labels.Where(l => l.Dimension == columnDimension).ToArray();
+        var cells = new Dictionary<(string, string), (List<int> Ordinals, double Strength)>();
+        foreach (var row in rows)
+            foreach (var column in columns)
+                cells[(row.Id, column.Id)] = ([], 0);
+        foreach (var tagged in passages)
+        {
+            foreach (var r in tagged.Tags)
+            {
+                if (r.Dimension != rowDimension) continue;
+                foreach (var c in tagged.Tags)
+                {
+                    if (c.Dimension != columnDimension || !cells.TryGetValue((r.Label, c.Label), out var cell)) continue;
+                    if (cell.Ordinals.Count > 0 && cell.Ordinals[^1] == tagged.Passage.Ordinal) continue;
+                    cell.Ordinals.Add(tagged.Passage.Ordinal);
+                    cells[(r.Label, c.Label)] = (cell.Ordinals, cell.Strength + r.Score);
+                }
+            }
+        }
+        var list = new List<MatrixCell>(rows.Length * columns.Length);
+        foreach (var row in rows)
+            foreach (var column in columns)
+            {
+                var (ordinals, strength) = cells[(row.Id, column.Id)];
+                list.Add(new MatrixCell(row.Id, column.Id, ordinals.Count, Math.Round(strength, 4), ordinals.ToArray()));
+            }
+        return new CoverageMatrix(rowDimension, columnDimension, rows, columns, list);
+    }
+
+    private ChapterContribution[] Chapters(SectionMap sections, TaggedPassage[] passages)
+    {
+        var domains = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var elements = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tagged in passages)
+        {
+            var section = sections.Of(tagged.Passage);
+            if (section is null) continue;
+            if (tagged.Passage.Kind != PassageKind.Heading) counts[section] = counts.GetValueOrDefault(section) + 1;
+            foreach (var tag in tagged.Tags)
+            {
+                if (tag.Dimension == "domain")
+                {
+                    if (!domains.TryGetValue(section, out var d)) domains[section] = d = new(StringComparer.Ordinal);
+                    d[tag.Label] = d.GetValueOrDefault(tag.Label) + 1;
+                }
+                else if (tag.Dimension == "element")
+                {
+                    if (!elements.TryGetValue(section, out var e)) elements[section] = e = new(StringComparer.Ordinal);
+                    e.Add(tag.Label);
+                }
+            }
+        }
+        var elementOrder = LabelCatalog.IdsOf("element");
+        return sections.Order.Select(heading => new ChapterContribution(
+            heading,
+            domains.TryGetValue(heading, out var d)
+                ? [.. d.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.MaxDomainsPerChapter).Select(kv => kv.Key)]
+                : [],
+            elements.TryGetValue(heading, out var e) ? [.. e.OrderBy(id => Rank(elementOrder, id)).ThenBy(id => id, StringComparer.Ordinal)] : [],
+            counts.GetValueOrDefault(heading))).ToArray();
+    }
+
+    private static int Rank(IReadOnlyList<string> order, string id)
+    {
+        for (var i = 0; i < order.Count; i++) if (order[i] == id) return i;
+        return int.MaxValue;
+    }
+
+    private static OutlineNode[] Outline(TaggedPassage[] passages, Dictionary<string, int> index, IReadOnlyList<LabelInfo> labels)
+    {
+        var roots = new List<NodeBuilder>();
+        var stack = new List<NodeBuilder>();
+        foreach (var tagged in passages)
+        {
+            var passage = tagged.Passage;
+            var depth = Math.Min(passage.Headings.Count, stack.Count);
+            // Keep the stack on the passage's own heading path; a path that diverged (other text) pops too.
+            while (stack.Count > depth || (stack.Count > 0 && !SamePath(stack, passage.Headings))) stack.RemoveAt(stack.Count - 1);
+            if (passage.Kind == PassageKind.Heading)
+            {
+                var node = new NodeBuilder(passage.Text, stack.Count + 1, passage.Page);
+                if (stack.Count == 0) roots.Add(node); else stack[^1].Children.Add(node);
+                stack.Add(node);
+            }
+            foreach (var tag in tagged.Tags)
+            {
+                if (!index.TryGetValue(LabelKeys.Of(tag.Dimension, tag.Label), out var li)) continue;
+                foreach (var node in stack) node.Labels.Add(li);
+            }
+        }
+        return [.. roots.Select(r => r.Build(labels))];
+    }
+
+    private static bool SamePath(List<NodeBuilder> stack, IReadOnlyList<string> headings)
+    {
+        // The stack may be shorter than the heading path (a heading above was too long to be a heading
+        // passage); compare what both have.
+        for (var i = 0; i < stack.Count && i < headings.Count; i++)
+            if (!string.Equals(stack[i].Heading, headings[i], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    private sealed class NodeBuilder(string heading, int level, int? page)
+    {
+        public string Heading { get; } = heading;
+        public List<NodeBuilder> Children { get; } = [];
+        public HashSet<int> Labels { get; } = [];
+
+        public OutlineNode Build(IReadOnlyList<LabelInfo> labels) =>
+            new(Heading, level, page, [.. Labels.Order().Select(i => LabelKeys.Of(labels[i]))], [.. Children.Select(c => c.Build(labels))]);
+    }
+
+    private sealed class LabelAccumulator
+    {
+        public List<int> Ordinals { get; } = [];
+        public double Strength { get; set; }
+        public Dictionary<string, int> Sections { get; } = new(StringComparer.Ordinal);
+        public bool InHeading { get; set; }
+        public bool InAction { get; set; }
+    }
+
+    /// <summary>Caches which heading texts are BBC actions ("Actie 2.3.1", "A 2.3.1", "AC000048").</summary>
+    private sealed class HeadingKinds
+    {
+        private readonly Dictionary<string, bool> _isAction = new(StringComparer.Ordinal);
+
+        public bool AnyAction(IReadOnlyList<string> headings)
+        {
+            foreach (var heading in headings)
+            {
+                if (!_isAction.TryGetValue(heading, out var action))
+                    _isAction[heading] = action = PlanStructure.Recognise(heading)?.Kind == PlanMarkerKind.Action;
+                if (action) return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The top-level sections of a plan ("where"): the first heading of each passage's path, or the
+    /// second when one title heading covers the whole document (a title is no chapter). Passages
+    /// before the first chapter (an introduction under the title) belong to no section.
+    /// </summary>
+    internal sealed class SectionMap
+    {
+        private readonly int _depth;
+
+        public SectionMap(IReadOnlyList<TaggedPassage> passages)
+        {
+            var firsts = new HashSet<string>(StringComparer.Ordinal);
+            var deeper = false;
+            foreach (var p in passages)
+            {
+                var path = FullPath(p.Passage);
+                if (path.Count == 0) continue;
+                firsts.Add(path[0]);
+                if (path.Count >= 2) deeper = true;
+            }
+            _depth = firsts.Count == 1 && deeper ? 1 : 0;
+            var order = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in passages)
+                if (Of(p.Passage) is { } s && seen.Add(s)) order.Add(s);
+            Order = order;
+        }
+
+        /// <summary>Section headings in document order.</summary>
+        public IReadOnlyList<string> Order { get; }
+
+        public string? Of(Passage passage)
+        {
+            var path = FullPath(passage);
+            return path.Count > _depth ? path[_depth] : null;
+        }
+
+        private static IReadOnlyList<string> FullPath(Passage passage) =>
+            passage.Kind == PassageKind.Heading ? [.. passage.Headings, passage.Text] : passage.Headings;
+    }
+
+    internal static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}
