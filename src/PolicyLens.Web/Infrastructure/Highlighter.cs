@@ -10,6 +10,9 @@ namespace PolicyLens.Web.Infrastructure;
 /// </summary>
 public static class Highlighter
 {
+    /// <summary>Encodes markup characters but leaves letters such as ë readable, like the pages' own encoder.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>Marks the given (start, length) spans; overlapping or touching spans are merged, spans outside the text ignored.</summary>
     public static IHtmlContent Mark(string text, IEnumerable<(int Start, int Length)> spans)
     {
@@ -25,11 +28,11 @@ public static class Highlighter
         var at = 0;
         foreach (var (start, end) in merged)
         {
-            html.Append(HtmlEncoder.Default.Encode(text[at..start]));
-            html.Append("<mark>").Append(HtmlEncoder.Default.Encode(text[start..end])).Append("</mark>");
+            html.Append(Encoder.Encode(text[at..start]));
+            html.Append("<mark>").Append(Encoder.Encode(text[start..end])).Append("</mark>");
             at = end;
         }
-        html.Append(HtmlEncoder.Default.Encode(text[at..]));
+        html.Append(Encoder.Encode(text[at..]));
         return new HtmlString(html.ToString());
     }
 
@@ -40,7 +43,7 @@ public static class Highlighter
     public static IHtmlContent Snippet(string snippet)
     {
         ArgumentNullException.ThrowIfNull(snippet);
-        var encoded = HtmlEncoder.Default.Encode(snippet);
+        var encoded = Encoder.Encode(snippet);
         // The encoder writes control characters as numeric references.
         encoded = encoded.Replace("&#x2;", "<mark>", StringComparison.OrdinalIgnoreCase)
             .Replace("&#x3;", "</mark>", StringComparison.OrdinalIgnoreCase)
