@@ -42,7 +42,8 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         {
             var passage = tagged.Passage;
             var section = sections.Of(passage);
-            var underAction = passage.Kind != PassageKind.Heading && actionHeadings.AnyAction(passage.Headings);
+            // Table rows under an action are mostly budget lines ("Partner: Buurtcomités"), not commitments.
+            var underAction = passage.Kind is PassageKind.Paragraph or PassageKind.ListItem && actionHeadings.AnyAction(passage.Headings);
             foreach (var tag in tagged.Tags)
             {
                 if (!index.TryGetValue(LabelKeys.Of(tag.Dimension, tag.Label), out var li)) continue; // a label of another rule set

@@ -8,7 +8,8 @@ namespace PolicyLens.Coverage;
 /// <item>at least <see cref="ElaboratedMinPassages"/> passages carry it (the plan returns to it), or</item>
 /// <item>the summed tag score reaches <see cref="ElaboratedMinStrength"/> (a few passages with strong, specific evidence), or</item>
 /// <item>it appears in a heading's own text (the plan made it a section topic), or</item>
-/// <item>a passage under an action heading (BBC "Actie 2.3.1") carries it on its own words: a concrete commitment.</item>
+/// <item>a paragraph or list item under an action heading (BBC "Actie 2.3.1") carries it on its own words:
+/// a concrete commitment (table rows there are mostly budget lines and do not count).</item>
 /// </list>
 /// </summary>
 public sealed record CoverageOptions

@@ -66,11 +66,14 @@ public class CoverageAnalysis
             .Text("We openen drie buurtpunten.", "element:herhaalde-ontmoetingen").Analyze();
         var inherited = new PlanBuilder().Heading(1, "BD 1 Samen").Heading(2, "AP 1.1 Ontmoeten").Heading(3, "Actie 1.1.1: Buurtpunten")
             .InheritedText("Budget volgt.", "element:herhaalde-ontmoetingen").Analyze();
+        var budgetRow = new PlanBuilder().Heading(1, "BD 1 Samen").Heading(2, "Actie 1.1.1: Buurtpunten")
+            .Row("Jaar: 2027; Partner: Buurtcomités", "element:herhaalde-ontmoetingen").Analyze();
         var plainParagraph = new PlanBuilder().Heading(1, "Inleiding").Heading(2, "Context")
             .Text("We openen drie buurtpunten.", "element:herhaalde-ontmoetingen").Analyze();
 
         Assert.Equal(CoverageStatus.Uitgewerkt, own.Label("element:herhaalde-ontmoetingen")!.Status);
         Assert.Equal(CoverageStatus.Genoemd, inherited.Label("element:herhaalde-ontmoetingen")!.Status);
+        Assert.Equal(CoverageStatus.Genoemd, budgetRow.Label("element:herhaalde-ontmoetingen")!.Status);
         Assert.Equal(CoverageStatus.Genoemd, plainParagraph.Label("element:herhaalde-ontmoetingen")!.Status);
     }
 

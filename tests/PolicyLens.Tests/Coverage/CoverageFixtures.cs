@@ -27,6 +27,13 @@ internal sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>Adds a table row with tags, like <see cref="Text"/>.</summary>
+    public PlanBuilder Row(string text, params string[] tags)
+    {
+        Add(PassageKind.TableRow, text, tags, headingEvidence: false);
+        return this;
+    }
+
     /// <summary>Adds a paragraph whose tags rest only on evidence inherited from its headings.</summary>
     public PlanBuilder InheritedText(string text, params string[] tags)
     {
@@ -43,14 +50,22 @@ internal sealed class PlanBuilder
     {
         var passage = new Passage(_passages.Count, kind, text, page: 1 + _passages.Count / 5, [.. _path], _offset);
         _offset += text.Length + 2;
+        // "dimension:id", "dimension:id=score", "dimension:id@word" (evidence on that word), "…@word1@word2".
         var parsed = tags.Select(t =>
         {
-            var (key, score) = t.Split('=') is [var k, var s] ? (k, double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)) : (t, 1.0);
+            var words = t.Split('@');
+            var (key, score) = words[0].Split('=') is [var k, var s] ? (k, double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)) : (words[0], 1.0);
             var (dimension, id) = LabelKeys.Parse(key);
-            var evidence = headingEvidence
-                ? new Evidence($"{dimension}.{id}.r", "term", "term", 0, 4, score, EvidenceSource.Heading, 0)
-                : new Evidence($"{dimension}.{id}.r", "term", text[..Math.Min(4, text.Length)], 0, Math.Min(4, text.Length), score);
-            return new PassageTag(dimension!, id, score, [evidence]);
+            var evidence = new List<Evidence>();
+            if (headingEvidence) evidence.Add(new Evidence($"{dimension}.{id}.r", "term", "term", 0, 4, score, EvidenceSource.Heading, 0));
+            else if (words.Length == 1) evidence.Add(new Evidence($"{dimension}.{id}.r", "term", text[..Math.Min(4, text.Length)], 0, Math.Min(4, text.Length), score));
+            foreach (var word in words.Skip(1))
+            {
+                var at = text.IndexOf(word, StringComparison.Ordinal);
+                if (at < 0) throw new ArgumentException($"'{word}' is not in '{text}'.");
+                evidence.Add(new Evidence($"{dimension}.{id}.{word}", word, word, at, word.Length, score));
+            }
+            return new PassageTag(dimension!, id, score, evidence);
         }).ToArray();
         _passages.Add(new TaggedPassage(passage, parsed));
     }

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text;
+using PolicyLens.Coverage;
+
+namespace PolicyLens.Report;
+
+/// <summary>
+/// The report as one standalone HTML file: CSS inline, no scripts, no external resources, laid
+/// out for printing (A4, tables kept together, no colours needed to read statuses). Every piece
+/// of document text is HTML-encoded: a plan is untrusted input.
+/// </summary>
+public sealed class HtmlReportRenderer : TextReportRenderer
+{
+    public override string Format => "html";
+    public override string FileExtension => ".html";
+    public override string ContentType => "text/html; charset=utf-8";
+
+    private const string Css = """
+        body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+        h1 { font-size: 1.7rem; margin-bottom: .3rem; } h2 { font-size: 1.3rem; border-bottom: 2px solid #2c5d63; padding-bottom: .2rem; margin-top: 2rem; }
+        h3 { font-size: 1.05rem; margin-bottom: .3rem; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: 10pt; page-break-inside: avoid; }
+        th, td { border: 1px solid #c8c8c8; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+        th { background: #eef3f3; } td.num { text-align: right; }
+        .meta { color: #555; margin: 0; } .status { font-weight: 600; white-space: nowrap; }
+        .uitgewerkt { color: #1d6b34; } .genoemd { color: #8a5a00; } .afwezig { color: #a11; }
+        .flag { border-left: 4px solid #999; padding: .2rem .8rem; margin: .6rem 0; page-break-inside: avoid; }
+        .flag.warning { border-color: #c0392b; } .flag.info { border-color: #2c6fbb; } .flag.ok { border-color: #2e8b57; }
+        blockquote { margin: .5rem 0; padding: .3rem .8rem; border-left: 3px solid #2c5d63; background: #f7f9f9; page-break-inside: avoid; }
+        blockquote .where { display: block; color: #555; font-size: 9pt; margin-top: .2rem; }
+        mark { background: #ffe98a; } ul.outline { padding-left: 1.2rem; } ul.outline .labels { color: #2c5d63; font-size: 9.5pt; }
+        @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
+        @page { size: A4; margin: 18mm; }
+        """;
+
+    public override string Render(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var plan = report.Plan;
+        var h = new StringBuilder();
+        h.AppendLine("<!DOCTYPE html>");
+        h.AppendLine("<html lang=\"nl\"><head><meta charset=\"utf-8\">");
+        h.Append("<title>Rapport: ").Append(E(plan.Title)).AppendLine("</title>");
+        h.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        h.Append("<style>").Append(Css).AppendLine("</style></head><body>");
+        h.Append("<h1>Rapport: ").Append(E(plan.Title)).AppendLine("</h1>");
+        h.Append("<p class=\"meta\">Bestand: ").Append(E(plan.FileName));
+        if (plan.Municipality is { } m) h.Append(" · Gemeente: ").Append(E(m));
+        if (plan.PageCount is { } pages) h.Append(" · Pagina's: ").Append(pages);
+        h.Append(" · Passages: ").Append(report.Summary.Passages).AppendLine("</p>");
+        h.Append("<p class=\"meta\">Regelset: <code>").Append(E(plan.RuleSetVersion)).AppendLine("</code></p>");
+
+        h.AppendLine("<h2>Samenvatting</h2>");
+        h.Append("<p>").Append(E(MarkdownReportRenderer.Summary(report.Summary))).AppendLine("</p>");
+
+        h.AppendLine("<h2>Signalen</h2>");
+        foreach (var flag in report.Flags)
+        {
+            h.Append("<div class=\"flag ").Append(flag.Severity.ToString().ToLowerInvariant()).Append("\"><h3>").Append(E(flag.Title))
+             .Append(" <span class=\"meta\">(").Append(E(flag.SeverityText)).AppendLine(")</span></h3>");
+            h.Append("<p>").Append(E(flag.Explanation)).AppendLine("</p>");
+            if (flag.Passages.Count > 0)
+                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Take(10).Select(MarkdownReportRenderer.Where)))).AppendLine("</p>");
+            h.AppendLine("</div>");
+        }
+
+        h.AppendLine("<h2>Dekking per dimensie</h2>");
+        foreach (var dimension in report.Dimensions)
+        {
+            h.Append("<h3>").Append(E(dimension.Title)).AppendLine("</h3>");
+            h.AppendLine("<table><thead><tr><th>Label</th><th>Status</th><th>Passages</th><th>Sterkte</th><th>Aandeel</th><th>Waar</th></tr></thead><tbody>");
+            foreach (var row in dimension.Rows)
+                h.Append("<tr><td>").Append(E(row.Name)).Append("</td><td class=\"status ").Append(row.StatusText).Append("\">").Append(E(row.StatusText))
+                 .Append("</td><td class=\"num\">").Append(row.Passages).Append("</td><td class=\"num\">").Append(ReportText.Number(row.Strength))
+                 .Append("</td><td class=\"num\">").Append(ReportText.Percent(row.Share)).Append("</td><td>")
+                 .Append(E(string.Join("; ", row.Sections.Select(s => $"{s.Heading} ({s.Passages})")))).AppendLine("</td></tr>");
+            h.AppendLine("</tbody></table>");
+        }
+
+        foreach (var matrix in report.Matrices)
+        {
+            h.Append("<h2>").Append(E(matrix.Title)).AppendLine("</h2>");
+            h.Append("<table><thead><tr><th>Element</th>");
+            foreach (var column in matrix.ColumnNames) h.Append("<th>").Append(E(column)).Append("</th>");
+            h.AppendLine("</tr></thead><tbody>");
+            for (var r = 0; r < matrix.RowNames.Count; r++)
+            {
+                h.Append("<tr><td>").Append(E(matrix.RowNames[r])).Append("</td>");
+                foreach (var n in matrix.Passages[r]) h.Append("<td class=\"num\">").Append(n == 0 ? "·" : n.ToString(ReportText.Culture)).Append("</td>");
+                h.AppendLine("</tr>");
+            }
+            h.AppendLine("</tbody></table>");
+        }
+
+        h.AppendLine("<h2>Lacunes en suggesties</h2>");
+        if (report.Gaps.Count == 0) h.AppendLine("<p>Geen lacunes gevonden.</p>");
+        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
+        {
+            h.Append("<h3>").Append(E(group.Key)).AppendLine("</h3>");
+            foreach (var gap in group)
+            {
+                h.Append("<p><strong>").Append(E(gap.Name)).Append("</strong> <span class=\"status ").Append(gap.StatusText).Append("\">(").Append(E(gap.StatusText))
+                 .Append(")</span>: ").Append(E(gap.Description)).AppendLine("</p>");
+                if (gap.SuggestedActions.Count > 0)
+                {
+                    h.Append("<ul>");
+                    foreach (var action in gap.SuggestedActions) h.Append("<li>").Append(E(action)).Append("</li>");
+                    h.AppendLine("</ul>");
+                }
+            }
+        }
+
+        h.AppendLine("<h2>Sociale verbinding per hoofdstuk</h2>");
+        if (report.Chapters.Count == 0) h.AppendLine("<p>Geen hoofdstukken herkend.</p>");
+        else
+        {
+            h.AppendLine("<table><thead><tr><th>Hoofdstuk</th><th>Beleidsdomeinen</th><th>Werkzame elementen</th><th>Passages</th></tr></thead><tbody>");
+            foreach (var c in report.Chapters)
+                h.Append("<tr><td>").Append(E(c.Heading)).Append("</td><td>").Append(E(string.Join(", ", c.Domains))).Append("</td><td>")
+                 .Append(c.Elements.Count == 0 ? "<span class=\"afwezig\">geen</span>" : E(string.Join(", ", c.Elements)))
+                 .Append("</td><td class=\"num\">").Append(c.Passages).AppendLine("</td></tr>");
+            h.AppendLine("</tbody></table>");
+        }
+
+        h.AppendLine("<h2>Opbouw van het plan</h2>");
+        if (report.Outline.Count == 0) h.AppendLine("<p>Het plan heeft geen herkende koppen.</p>");
+        else Outline(h, report.Outline);
+
+        h.AppendLine("<h2>Bewijs per label</h2>");
+        foreach (var label in report.Evidence)
+        {
+            h.Append("<h3>").Append(E(label.Name)).Append(" <span class=\"meta\">(").Append(E(ReportText.Dimension(label.Dimension).ToLowerInvariant()))
+             .Append(", ").Append(ReportText.Status(label.Status)).Append(", ").Append(label.TotalPassages).Append(label.TotalPassages == 1 ? " passage" : " passages").AppendLine(")</span></h3>");
+            foreach (var e in label.Passages)
+            {
+                h.Append("<blockquote>").Append(Highlighted(e)).Append("<span class=\"where\">")
+                 .Append(E(MarkdownReportRenderer.Where(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
+                if (e.MatchedTerms.Count > 0) h.Append(" · gevonden: ").Append(E(string.Join(", ", e.MatchedTerms)));
+                h.AppendLine("</span></blockquote>");
+            }
+        }
+        h.AppendLine("</body></html>");
+        return h.ToString();
+    }
+
+    private static void Outline(StringBuilder h, IReadOnlyList<ReportOutlineNode> nodes)
+    {
+        h.Append("<ul class=\"outline\">");
+        foreach (var node in nodes)
+        {
+            h.Append("<li>").Append(E(node.Heading));
+            if (node.Page is { } p) h.Append(" <span class=\"meta\">(p. ").Append(p).Append(")</span>");
+            if (node.Elements.Count > 0) h.Append(" <span class=\"labels\">— ").Append(E(string.Join(", ", node.Elements))).Append("</span>");
+            if (node.Children.Count > 0) Outline(h, node.Children);
+            h.Append("</li>");
+        }
+        h.AppendLine("</ul>");
+    }
+
+    private static string Highlighted(EvidencePassage e)
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var span in e.Spans)
+        {
+            sb.Append(E(e.Text[at..span.Start])).Append("<mark>").Append(E(e.Text.Substring(span.Start, span.Length))).Append("</mark>");
+            at = span.End;
+        }
+        return sb.Append(E(e.Text[at..])).ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using PolicyLens.Coverage;
+
+namespace PolicyLens.Report;
+
+/// <summary>The report as Markdown (GitHub flavour: pipe tables). Document text is escaped so it cannot break the layout.</summary>
+public sealed class MarkdownReportRenderer : TextReportRenderer
+{
+    public override string Format => "md";
+    public override string FileExtension => ".md";
+    public override string ContentType => "text/markdown; charset=utf-8";
+
+    public override string Render(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        var plan = report.Plan;
+        md.Append("# Rapport: ").AppendLine(Inline(plan.Title)).AppendLine();
+        md.Append("- Bestand: ").AppendLine(Inline(plan.FileName));
+        if (plan.Municipality is { } m) md.Append("- Gemeente: ").AppendLine(Inline(m));
+        if (plan.PageCount is { } pages) md.Append("- Pagina's: ").AppendLine(pages.ToString(ReportText.Culture));
+        md.Append("- Passages: ").AppendLine(report.Summary.Passages.ToString(ReportText.Culture));
+        md.Append("- Regelset: `").Append(plan.RuleSetVersion.Replace("`", "", StringComparison.Ordinal)).AppendLine("`").AppendLine();
+
+        md.AppendLine("## Samenvatting").AppendLine().AppendLine(Summary(report.Summary)).AppendLine();
+
+        md.AppendLine("## Signalen").AppendLine();
+        foreach (var flag in report.Flags)
+        {
+            md.Append("### ").Append(Inline(flag.Title)).Append(" (").Append(flag.SeverityText).AppendLine(")").AppendLine();
+            md.AppendLine(Inline(flag.Explanation)).AppendLine();
+            if (flag.Passages.Count > 0)
+                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Take(10).Select(Where))).AppendLine();
+        }
+
+        md.AppendLine("## Dekking per dimensie").AppendLine();
+        foreach (var dimension in report.Dimensions)
+        {
+            md.Append("### ").AppendLine(dimension.Title).AppendLine();
+            md.AppendLine("| Label | Status | Passages | Sterkte | Aandeel | Waar |");
+            md.AppendLine("|---|---|---:|---:|---:|---|");
+            foreach (var row in dimension.Rows)
+                md.Append("| ").Append(Cell(row.Name)).Append(" | ").Append(row.StatusText).Append(" | ").Append(row.Passages)
+                  .Append(" | ").Append(ReportText.Number(row.Strength)).Append(" | ").Append(ReportText.Percent(row.Share))
+                  .Append(" | ").Append(Cell(string.Join("; ", row.Sections.Select(s => $"{s.Heading} ({s.Passages})")))).AppendLine(" |");
+            md.AppendLine();
+        }
+
+        foreach (var matrix in report.Matrices)
+        {
+            md.Append("## ").AppendLine(matrix.Title).AppendLine();
+            md.Append("| Element | ").Append(string.Join(" | ", matrix.ColumnNames.Select(Cell))).AppendLine(" |");
+            md.Append("|---|").Append(string.Concat(matrix.ColumnNames.Select(_ => "---:|"))).AppendLine();
+            for (var r = 0; r < matrix.RowNames.Count; r++)
+                md.Append("| ").Append(Cell(matrix.RowNames[r])).Append(" | ").Append(string.Join(" | ", matrix.Passages[r])).AppendLine(" |");
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Lacunes en suggesties").AppendLine();
+        if (report.Gaps.Count == 0) md.AppendLine("Geen lacunes gevonden.").AppendLine();
+        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
+        {
+            md.Append("### ").AppendLine(group.Key).AppendLine();
+            foreach (var gap in group)
+            {
+                md.Append("**").Append(Inline(gap.Name)).Append("** (").Append(gap.StatusText).Append("): ").AppendLine(Inline(gap.Description)).AppendLine();
+                foreach (var action in gap.SuggestedActions) md.Append("- ").AppendLine(Inline(action));
+                md.AppendLine();
+            }
+        }
+
+        md.AppendLine("## Sociale verbinding per hoofdstuk").AppendLine();
+        if (report.Chapters.Count == 0) md.AppendLine("Geen hoofdstukken herkend.").AppendLine();
+        else
+        {
+            md.AppendLine("| Hoofdstuk | Beleidsdomeinen | Werkzame elementen | Passages |");
+            md.AppendLine("|---|---|---|---:|");
+            foreach (var c in report.Chapters)
+                md.Append("| ").Append(Cell(c.Heading)).Append(" | ").Append(Cell(string.Join(", ", c.Domains))).Append(" | ")
+                  .Append(c.Elements.Count == 0 ? "—" : Cell(string.Join(", ", c.Elements))).Append(" | ").Append(c.Passages).AppendLine(" |");
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Opbouw van het plan").AppendLine();
+        if (report.Outline.Count == 0) md.AppendLine("Het plan heeft geen herkende koppen.").AppendLine();
+        foreach (var node in report.Outline) Outline(md, node, 0);
+        md.AppendLine();
+
+        md.AppendLine("## Bewijs per label").AppendLine();
+        foreach (var label in report.Evidence)
+        {
+            md.Append("### ").Append(Inline(label.Name)).Append(" (").Append(ReportText.Dimension(label.Dimension).ToLowerInvariant()).Append(", ")
+              .Append(ReportText.Status(label.Status)).Append(", ").Append(label.TotalPassages).AppendLine(label.TotalPassages == 1 ? " passage)" : " passages)").AppendLine();
+            foreach (var e in label.Passages)
+            {
+                md.Append("> ").AppendLine(Highlighted(e));
+                md.Append("> — ").Append(Inline(Where(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
+                if (e.MatchedTerms.Count > 0) md.Append(" · gevonden: ").Append(Inline(string.Join(", ", e.MatchedTerms)));
+                md.AppendLine().AppendLine();
+            }
+        }
+        return md.ToString();
+    }
+
+    internal static string Summary(ReportSummary s)
+    {
+        var text = $"Van de {s.ElementCount} werkzame elementen zijn er {s.ElementsElaborated} uitgewerkt, {s.ElementsMentioned} genoemd en {s.ElementsAbsent} afwezig.";
+        if (s.StrongestElements.Count > 0) text += $" Het sterkst aanwezig: {string.Join(", ", s.StrongestElements)}.";
+        text += $" {s.Gaps} {(s.Gaps == 1 ? "lacune" : "lacunes")} met suggesties, {s.Warnings} {(s.Warnings == 1 ? "aandachtspunt" : "aandachtspunten")}.";
+        return text;
+    }
+
+    internal static string Where(PassageRef r)
+    {
+        var parts = new List<string>();
+        if (r.Page is { } p) parts.Add($"p. {p}");
+        parts.Add(r.HeadingPath.Length == 0 ? $"passage {r.Ordinal}" : r.HeadingPath);
+        return string.Join(", ", parts);
+    }
+
+    private static void Outline(StringBuilder md, ReportOutlineNode node, int depth)
+    {
+        md.Append(' ', depth * 2).Append("- ").Append(Inline(node.Heading));
+        if (node.Page is { } p) md.Append(" (p. ").Append(p).Append(')');
+        if (node.Elements.Count > 0) md.Append(" — ").Append(Inline(string.Join(", ", node.Elements)));
+        md.AppendLine();
+        foreach (var child in node.Children) Outline(md, child, depth + 1);
+    }
+
+    private static string Highlighted(EvidencePassage e)
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var span in e.Spans)
+        {
+            sb.Append(Inline(e.Text[at..span.Start]));
+            sb.Append("**").Append(Inline(e.Text.Substring(span.Start, span.Length))).Append("**");
+            at = span.End;
+        }
+        sb.Append(Inline(e.Text[at..]));
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes Markdown syntax and folds line breaks, so document text stays plain text on one line.</summary>
+    public static string Inline(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n' or '\t') { sb.Append(' '); continue; }
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!' or '~') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string text) => Inline(text);
+}

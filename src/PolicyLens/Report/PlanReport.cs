@@ -1,0 +1,136 @@
+using PolicyLens.Coverage;
+
+namespace PolicyLens.Report;
+
+/// <summary>
+/// A plan's report as the renderers show it: everything already in Dutch display form (names,
+/// statuses, heading paths), so Markdown, HTML, JSON and DOCX say the same. Built by
+/// <see cref="PlanReportBuilder"/> from a <see cref="PlanCoverage"/>.
+/// </summary>
+public sealed record PlanReport
+{
+    public PlanReport(PlanInfo plan, ReportSummary summary, IReadOnlyList<ReportDimension> dimensions,
+        IReadOnlyList<ReportMatrix> matrices, IReadOnlyList<ReportGap> gaps, IReadOnlyList<ReportFlag> flags,
+        IReadOnlyList<ReportChapter> chapters, IReadOnlyList<ReportOutlineNode> outline, IReadOnlyList<LabelEvidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentNullException.ThrowIfNull(matrices);
+        ArgumentNullException.ThrowIfNull(gaps);
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(chapters);
+        ArgumentNullException.ThrowIfNull(outline);
+        ArgumentNullException.ThrowIfNull(evidence);
+        Plan = plan;
+        Summary = summary;
+        Dimensions = dimensions;
+        Matrices = matrices;
+        Gaps = gaps;
+        Flags = flags;
+        Chapters = chapters;
+        Outline = outline;
+        Evidence = evidence;
+    }
+
+    public PlanInfo Plan { get; }
+    public ReportSummary Summary { get; }
+
+    /// <summary>Coverage tables, one per dimension, in display order.</summary>
+    public IReadOnlyList<ReportDimension> Dimensions { get; }
+
+    /// <summary>Element × level and element × type.</summary>
+    public IReadOnlyList<ReportMatrix> Matrices { get; }
+    public IReadOnlyList<ReportGap> Gaps { get; }
+    public IReadOnlyList<ReportFlag> Flags { get; }
+    public IReadOnlyList<ReportChapter> Chapters { get; }
+    public IReadOnlyList<ReportOutlineNode> Outline { get; }
+
+    /// <summary>The strongest passages per covered label, for the labels of the evidence dimensions.</summary>
+    public IReadOnlyList<LabelEvidence> Evidence { get; }
+}
+
+/// <summary>The numbers a reader sees first.</summary>
+public sealed record ReportSummary(
+    int Passages,
+    int? Pages,
+    int ElementCount,
+    int ElementsElaborated,
+    int ElementsMentioned,
+    int ElementsAbsent,
+    IReadOnlyList<string> StrongestElements,
+    int Gaps,
+    int Warnings,
+    string RuleSetVersion);
+
+/// <summary>One dimension's coverage table.</summary>
+public sealed record ReportDimension(string Dimension, string Title, IReadOnlyList<ReportLabelRow> Rows);
+
+/// <summary>One row of a coverage table.</summary>
+public sealed record ReportLabelRow(
+    string Key,
+    string Id,
+    string Name,
+    CoverageStatus Status,
+    string StatusText,
+    int Passages,
+    double Strength,
+    double Share,
+    IReadOnlyList<SectionHit> Sections);
+
+/// <summary>A label × label matrix with display names and passage counts.</summary>
+public sealed record ReportMatrix(
+    string Title,
+    string RowDimension,
+    string ColumnDimension,
+    IReadOnlyList<string> RowNames,
+    IReadOnlyList<string> ColumnNames,
+    IReadOnlyList<IReadOnlyList<int>> Passages);
+
+/// <summary>A gap with the label's description and suggested actions.</summary>
+public sealed record ReportGap(
+    string Key,
+    string Dimension,
+    string DimensionTitle,
+    string Name,
+    string Description,
+    CoverageStatus Status,
+    string StatusText,
+    IReadOnlyList<string> SuggestedActions);
+
+/// <summary>A framework check with the passages it rests on.</summary>
+public sealed record ReportFlag(string Id, string Title, FlagSeverity Severity, string SeverityText, string Explanation, IReadOnlyList<PassageRef> Passages);
+
+/// <summary>A top-level chapter with the names of its policy domains and the working elements it contributes to.</summary>
+public sealed record ReportChapter(string Heading, IReadOnlyList<string> Domains, IReadOnlyList<string> Elements, int Passages)
+{
+    public bool Contributes => Elements.Count > 0;
+}
+
+/// <summary>Where a passage stands: ordinal, page and heading path.</summary>
+public sealed record PassageRef(int Ordinal, int? Page, string HeadingPath);
+
+/// <summary>A heading of the plan with the element names found under it.</summary>
+public sealed record ReportOutlineNode(string Heading, int Level, int? Page, IReadOnlyList<string> Elements, IReadOnlyList<ReportOutlineNode> Children);
+
+/// <summary>The evidence for one label: its strongest passages.</summary>
+public sealed record LabelEvidence(string Key, string Dimension, string Name, CoverageStatus Status, int TotalPassages, IReadOnlyList<EvidencePassage> Passages);
+
+/// <summary>
+/// One passage shown as evidence: its text, where it stands, the tag score, the matched spans in
+/// the text (non-overlapping, in order) and every matched term, also those found in headings.
+/// </summary>
+public sealed record EvidencePassage(
+    int Ordinal,
+    int? Page,
+    string HeadingPath,
+    string Text,
+    double Score,
+    IReadOnlyList<TextSpan> Spans,
+    IReadOnlyList<string> MatchedTerms);
+
+/// <summary>A character range in a passage's text.</summary>
+public sealed record TextSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}

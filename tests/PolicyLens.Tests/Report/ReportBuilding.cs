@@ -1,0 +1,84 @@
+using PolicyLens.Coverage;
+using PolicyLens.Report;
+using PolicyLens.Tagging;
+using PolicyLens.Tests.Coverage;
+
+namespace PolicyLens.Tests.Report;
+
+public class ReportBuilding
+{
+    internal static PlanCoverage SamplePlan() => new PlanBuilder()
+        .Heading(1, "BD 1 Niemand alleen")
+        .Heading(2, "Actie 1.1.1 Buurtpunten", "element:herhaalde-ontmoetingen@Buurtpunten")
+        .Text("We openen drie buurtpunten waar buren elkaar ontmoeten.", "element:herhaalde-ontmoetingen=2@buurtpunten@ontmoeten", "level:universeel", "type:sociaal@buren")
+        .Text("Ouderen die zich eenzaam voelen krijgen een maatje | met *sterretjes* <script>alert(1)</script>.",
+            "element:betekenisvol-contact@maatje", "age:ouderen@Ouderen", "type:sociaal@eenzaam", "frame:deficit@eenzaam")
+        .Heading(1, "BD 2 Wonen, werken & leven")
+        .Text("We bouwen 200 woningen, \"betaalbaar\".", "domain:wonen@woningen")
+        .Analyze();
+
+    [Fact]
+    public void The_summary_counts_elements_per_status_and_names_the_strongest()
+    {
+        var report = new PlanReportBuilder().Build(SamplePlan());
+        Assert.Equal(11, report.Summary.ElementCount);
+        Assert.Equal(2, report.Summary.ElementsElaborated);   // both are commitments under an action heading
+        Assert.Equal(0, report.Summary.ElementsMentioned);
+        Assert.Equal(9, report.Summary.ElementsAbsent);
+        Assert.Equal(["herhaalde-ontmoetingen (nl)", "betekenisvol-contact (nl)"], report.Summary.StrongestElements);
+        Assert.Equal(6, report.Summary.Passages);
+    }
+
+    [Fact]
+    public void Evidence_shows_merged_spans_of_the_passage_text_and_terms_from_headings_too()
+    {
+        var report = new PlanReportBuilder().Build(SamplePlan());
+        var meeting = report.Evidence.Single(e => e.Key == "element:herhaalde-ontmoetingen");
+        Assert.Equal(2, meeting.TotalPassages);
+        var paragraph = meeting.Passages.Single(p => p.Ordinal == 2);
+        Assert.Equal("BD 1 Niemand alleen › Actie 1.1.1 Buurtpunten", paragraph.HeadingPath);
+        Assert.Equal(["buurtpunten", "ontmoeten"], paragraph.Spans.Select(s => paragraph.Text.Substring(s.Start, s.Length)));
+        Assert.Equal(["buurtpunten", "ontmoeten"], paragraph.MatchedTerms);
+        Assert.DoesNotContain(report.Evidence, e => e.Dimension == "age"); // not an evidence dimension by default
+    }
+
+    [Fact]
+    public void Overlapping_spans_merge_and_heading_evidence_is_not_highlighted()
+    {
+        var spans = PlanReportBuilder.Spans(30,
+        [
+            new Evidence("r1", "a", "abcde", 2, 5, 1),
+            new Evidence("r2", "b", "efg", 5, 3, 1),
+            new Evidence("r3", "c", "xy", 20, 2, 1),
+            new Evidence("r4", "d", "kop", 0, 3, 1, EvidenceSource.Heading, 0),
+        ]);
+        Assert.Equal([new TextSpan(2, 6), new TextSpan(20, 2)], spans);
+    }
+
+    [Fact]
+    public void Evidence_is_capped_at_the_strongest_passages_shown_in_document_order()
+    {
+        var builder = new PlanBuilder().Heading(1, "H");
+        for (var i = 0; i < 8; i++) builder.Text($"passage {i}", $"element:bezig-zijn={(i == 6 ? 3 : 1)}");
+        var report = new PlanReportBuilder(new ReportOptions { MaxEvidencePerLabel = 3 }).Build(builder.Analyze());
+        var busy = report.Evidence.Single(e => e.Key == "element:bezig-zijn");
+        Assert.Equal(8, busy.TotalPassages);
+        Assert.Equal([1, 2, 7], busy.Passages.Select(p => p.Ordinal)); // ordinal 7 is the strong one
+    }
+
+    [Fact]
+    public void Gaps_flags_chapters_and_outline_carry_display_names()
+    {
+        var report = new PlanReportBuilder().Build(SamplePlan());
+        var gap = report.Gaps.First(g => g.Key == "element:maatschappelijk-vertrouwen");
+        Assert.Equal("Werkzame elementen", gap.DimensionTitle);
+        Assert.Equal("afwezig", gap.StatusText);
+        Assert.Equal(["BD 1 Niemand alleen", "BD 2 Wonen, werken & leven"], report.Chapters.Select(c => c.Heading));
+        Assert.Equal(["wonen (nl)"], report.Chapters[1].Domains);
+        Assert.False(report.Chapters[1].Contributes);
+        Assert.Equal(["herhaalde-ontmoetingen (nl)", "betekenisvol-contact (nl)"], report.Outline[0].Elements);
+        var allPolicies = report.Flags.Single(f => f.Id == PlanFlags.ConnectionInAllPolicies);
+        Assert.Equal("aandachtspunt", allPolicies.SeverityText);
+        Assert.Equal("BD 2 Wonen, werken & leven", Assert.Single(allPolicies.Passages).HeadingPath);
+    }
+}

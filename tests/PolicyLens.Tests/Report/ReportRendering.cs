@@ -1,0 +1,142 @@
+using System.Text.Json;
+using PolicyLens.Coverage;
+using PolicyLens.Report;
+using PolicyLens.Tests.Coverage;
+
+namespace PolicyLens.Tests.Report;
+
+public class ReportRendering
+{
+    private static readonly PlanReport Report = new PlanReportBuilder().Build(ReportBuilding.SamplePlan());
+
+    [Fact]
+    public void Markdown_has_the_Dutch_sections_in_order()
+    {
+        var md = new MarkdownReportRenderer().Render(Report);
+        string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Signalen", "## Dekking per dimensie", "### Werkzame elementen",
+            "## Werkzame elementen × preventieniveau", "## Lacunes en suggesties", "## Sociale verbinding per hoofdstuk", "## Opbouw van het plan", "## Bewijs per label"];
+        var positions = sections.Select(s => md.IndexOf(s, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("| herhaalde-ontmoetingen (nl) | uitgewerkt | 2 |", md);
+        Assert.Contains("- Doe iets aan maatschappelijk-vertrouwen.", md);
+    }
+
+    [Fact]
+    public void Markdown_escapes_document_text_and_bolds_the_matched_words()
+    {
+        var md = new MarkdownReportRenderer().Render(Report);
+        Assert.Contains("een **maatje** \\| met \\*sterretjes\\* \\<script\\>", md);
+        Assert.DoesNotContain("<script>", md);
+        Assert.Contains("We openen drie **buurtpunten** waar buren elkaar **ontmoeten**.", md);
+        Assert.Contains("> — p. 1, BD 1 Niemand alleen › Actie 1.1.1 Buurtpunten · gevonden: buurtpunten, ontmoeten", md);
+    }
+
+    [Fact]
+    public void Html_is_standalone_and_encodes_every_document_text()
+    {
+        var html = new HtmlReportRenderer().Render(Report);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<html lang=\"nl\">", html);
+        Assert.Contains("<style>", html);
+        Assert.Contains("@media print", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("src=", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("BD 2 Wonen, werken &amp; leven", html);
+        Assert.Contains("<mark>maatje</mark>", html);
+        Assert.Contains("<h2>Lacunes en suggesties</h2>", html);
+    }
+
+    [Fact]
+    public void Html_encodes_a_hostile_title_and_file_name()
+    {
+        var coverage = new CoverageAnalyzer().Analyze(
+            new PlanInfo("<img src=x onerror=alert(1)>", "\"><b>.docx", "<i>stad</i>", null, "v1"),
+            new PlanBuilder().Heading(1, "H").Text("tekst").Passages, Labels.All);
+        var html = new HtmlReportRenderer().Render(new PlanReportBuilder().Build(coverage));
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("<i>stad", html);
+        Assert.DoesNotContain("\"><b>", html);
+    }
+
+    [Fact]
+    public void Json_has_stable_property_names_and_lower_case_statuses()
+    {
+        var json = new JsonReportRenderer().Render(Report);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "flags", "chapters", "outline", "evidence"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId"],
+            root.GetProperty("plan").EnumerateObject().Select(p => p.Name));
+        var row = root.GetProperty("dimensions")[0].GetProperty("rows")[0];
+        Assert.Equal(["key", "id", "name", "status", "statusText", "passages", "strength", "share", "sections"], row.EnumerateObject().Select(p => p.Name));
+        var meeting = root.GetProperty("dimensions")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "element:herhaalde-ontmoetingen");
+        Assert.Equal("uitgewerkt", meeting.GetProperty("status").GetString());
+        Assert.Equal("warning", root.GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("id").GetString() == PlanFlags.ConnectionInAllPolicies).GetProperty("severity").GetString());
+        var evidence = root.GetProperty("evidence")[0].GetProperty("passages")[0];
+        Assert.Equal(["ordinal", "page", "headingPath", "text", "score", "spans", "matchedTerms"], evidence.EnumerateObject().Select(p => p.Name));
+        Assert.Contains("<script>", json.Replace("\\u003C", "<", StringComparison.Ordinal)); // JSON keeps the text; encoding is the viewer's job
+    }
+}
+
+public class ComparisonRendering
+{
+    private static ComparisonReport Sample()
+    {
+        PlanCoverage Plan(PlanInfo info, params string[] tags)
+        {
+            var builder = new PlanBuilder().Heading(1, "H");
+            foreach (var tag in tags) builder.Text("tekst " + tag, tag);
+            return new CoverageAnalyzer().Analyze(info, builder.Passages, Labels.All);
+        }
+        var plans = new[]
+        {
+            Plan(new PlanInfo("Plan \"Noord\", versie 2", "noord.docx", "Noord", 10, "v1", 7), "element:bezig-zijn=2.5", "element:bezig-zijn"),
+            Plan(new PlanInfo("=SUM(A1)", "zuid\nplan.pdf", null, null, "v1"), "type:emotioneel"),
+        };
+        return new ComparisonReport(new PlanComparer().Compare(plans), plans);
+    }
+
+    [Fact]
+    public void Csv_quotes_fields_as_RFC_4180_says_and_uses_a_dot_for_decimals()
+    {
+        var csv = new CsvComparisonRenderer().Render(Sample());
+        var lines = csv.Split("\r\n");
+        Assert.StartsWith("document_id,titel,bestand,gemeente,element:maatschappelijk-vertrouwen,", lines[0]);
+        var busy = Array.IndexOf(lines[0].Split(','), "element:bezig-zijn");
+        Assert.StartsWith("7,\"Plan \"\"Noord\"\", versie 2\",noord.docx,Noord,", lines[1]);
+        Assert.Equal("3.5", lines[1].Split(',')[busy + 1]); // the quoted title holds one comma
+        Assert.Contains("\"'=SUM(A1)\",\"zuid\nplan.pdf\",,", csv);
+        Assert.Equal("", lines[^1]);
+        Assert.Equal(4, lines.Length); // header, two plans (one with a line break inside quotes), final CRLF
+    }
+
+    [Fact]
+    public void Csv_quoting_leaves_plain_fields_alone()
+    {
+        Assert.Equal("Noord", CsvComparisonRenderer.Quote("Noord"));
+        Assert.Equal("\"a,b\"", CsvComparisonRenderer.Quote("a,b"));
+        Assert.Equal("\"a\"\"b\"", CsvComparisonRenderer.Quote("a\"b"));
+        Assert.Equal("-3", CsvComparisonRenderer.Quote("-3"));
+        Assert.Equal("\"'@cmd\"", CsvComparisonRenderer.Quote("@cmd"));
+    }
+
+    [Fact]
+    public void Comparison_json_aligns_cells_with_labels_and_gives_the_benchmark()
+    {
+        using var doc = JsonDocument.Parse(new JsonComparisonRenderer().Render(Sample()));
+        var root = doc.RootElement;
+        Assert.Equal(2, root.GetProperty("planCount").GetInt32());
+        var labels = root.GetProperty("labels").EnumerateArray().ToArray();
+        var busy = Array.FindIndex(labels, l => l.GetProperty("key").GetString() == "element:bezig-zijn");
+        Assert.Equal("1 van 2 plannen", labels[busy].GetProperty("summary").GetString());
+        var cell = root.GetProperty("cells")[0][busy];
+        Assert.Equal(3.5, cell.GetProperty("strength").GetDouble());
+        Assert.Equal(1, cell.GetProperty("rank").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("cells")[1][busy].GetProperty("rank").ValueKind);
+        Assert.Equal(7, root.GetProperty("plans")[0].GetProperty("documentId").GetInt64());
+    }
+}
