@@ -44,6 +44,7 @@ public static class ServiceSetup
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<EngineStatus>();
+        services.AddSingleton<ExportService>();
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<IngestionWorker>();
@@ -112,6 +113,10 @@ public static class ServiceSetup
                 next = $"/taken/{job.Id}",
             });
         });
+        app.MapGet("/documenten/{id:long}/export/{format}", (long id, string format, ExportService exports) =>
+            exports.Plan(id, format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
+        app.MapGet("/vergelijken/export/{format}", (string format, long[]? ids, ExportService exports) =>
+            exports.Comparison(ids ?? [], format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
         return app;
     }
 }
