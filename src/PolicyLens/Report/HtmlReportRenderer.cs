@@ -51,7 +51,7 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         h.Append("<p class=\"meta\">Regelset: <code>").Append(E(plan.RuleSetVersion)).AppendLine("</code></p>");
 
         h.AppendLine("<h2>Samenvatting</h2>");
-        h.Append("<p>").Append(E(MarkdownReportRenderer.Summary(report.Summary))).AppendLine("</p>");
+        h.Append("<p>").Append(E(ReportText.Summary(report.Summary))).AppendLine("</p>");
 
         h.AppendLine("<h2>Signalen</h2>");
         foreach (var flag in report.Flags)
@@ -60,7 +60,7 @@ public sealed class HtmlReportRenderer : TextReportRenderer
              .Append(" <span class=\"meta\">(").Append(E(flag.SeverityText)).AppendLine(")</span></h3>");
             h.Append("<p>").Append(E(flag.Explanation)).AppendLine("</p>");
             if (flag.Passages.Count > 0)
-                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Take(10).Select(MarkdownReportRenderer.Where)))).AppendLine("</p>");
+                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Take(10).Select(ReportText.Location)))).AppendLine("</p>");
             h.AppendLine("</div>");
         }
 
@@ -134,7 +134,7 @@ public sealed class HtmlReportRenderer : TextReportRenderer
             foreach (var e in label.Passages)
             {
                 h.Append("<blockquote>").Append(Highlighted(e)).Append("<span class=\"where\">")
-                 .Append(E(MarkdownReportRenderer.Where(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
+                 .Append(E(ReportText.Location(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
                 if (e.MatchedTerms.Count > 0) h.Append(" · gevonden: ").Append(E(string.Join(", ", e.MatchedTerms)));
                 h.AppendLine("</span></blockquote>");
             }

@@ -22,7 +22,7 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         md.Append("- Passages: ").AppendLine(report.Summary.Passages.ToString(ReportText.Culture));
         md.Append("- Regelset: `").Append(plan.RuleSetVersion.Replace("`", "", StringComparison.Ordinal)).AppendLine("`").AppendLine();
 
-        md.AppendLine("## Samenvatting").AppendLine().AppendLine(Summary(report.Summary)).AppendLine();
+        md.AppendLine("## Samenvatting").AppendLine().AppendLine(ReportText.Summary(report.Summary)).AppendLine();
 
         md.AppendLine("## Signalen").AppendLine();
         foreach (var flag in report.Flags)
@@ -30,7 +30,7 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
             md.Append("### ").Append(Inline(flag.Title)).Append(" (").Append(flag.SeverityText).AppendLine(")").AppendLine();
             md.AppendLine(Inline(flag.Explanation)).AppendLine();
             if (flag.Passages.Count > 0)
-                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Take(10).Select(Where))).AppendLine();
+                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Take(10).Select(ReportText.Location))).AppendLine();
         }
 
         md.AppendLine("## Dekking per dimensie").AppendLine();
@@ -94,28 +94,12 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
             foreach (var e in label.Passages)
             {
                 md.Append("> ").AppendLine(Highlighted(e));
-                md.Append("> — ").Append(Inline(Where(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
+                md.Append("> — ").Append(Inline(ReportText.Location(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
                 if (e.MatchedTerms.Count > 0) md.Append(" · gevonden: ").Append(Inline(string.Join(", ", e.MatchedTerms)));
                 md.AppendLine().AppendLine();
             }
         }
         return md.ToString();
-    }
-
-    internal static string Summary(ReportSummary s)
-    {
-        var text = $"Van de {s.ElementCount} werkzame elementen zijn er {s.ElementsElaborated} uitgewerkt, {s.ElementsMentioned} genoemd en {s.ElementsAbsent} afwezig.";
-        if (s.StrongestElements.Count > 0) text += $" Het sterkst aanwezig: {string.Join(", ", s.StrongestElements)}.";
-        text += $" {s.Gaps} {(s.Gaps == 1 ? "lacune" : "lacunes")} met suggesties, {s.Warnings} {(s.Warnings == 1 ? "aandachtspunt" : "aandachtspunten")}.";
-        return text;
-    }
-
-    internal static string Where(PassageRef r)
-    {
-        var parts = new List<string>();
-        if (r.Page is { } p) parts.Add($"p. {p}");
-        parts.Add(r.HeadingPath.Length == 0 ? $"passage {r.Ordinal}" : r.HeadingPath);
-        return string.Join(", ", parts);
     }
 
     private static void Outline(StringBuilder md, ReportOutlineNode node, int depth)

@@ -43,5 +43,21 @@ public static class ReportText
     /// <summary>A share as a Dutch percentage ("12%").</summary>
     public static string Percent(double share) => (share * 100).ToString("0", Culture) + "%";
 
-    public static string Page(int? page) => page is { } p ? $"p. {p}" : "";
+    /// <summary>The summary sentence of a report (Dutch).</summary>
+    public static string Summary(ReportSummary s)
+    {
+        var text = $"Van de {s.ElementCount} werkzame elementen zijn er {s.ElementsElaborated} uitgewerkt, {s.ElementsMentioned} genoemd en {s.ElementsAbsent} afwezig.";
+        if (s.StrongestElements.Count > 0) text += $" Het sterkst aanwezig: {string.Join(", ", s.StrongestElements)}.";
+        text += $" {s.Gaps} {(s.Gaps == 1 ? "lacune" : "lacunes")} met suggesties, {s.Warnings} {(s.Warnings == 1 ? "aandachtspunt" : "aandachtspunten")}.";
+        return text;
+    }
+
+    /// <summary>"p. 3, BD 1 › AP 1.1": where a passage stands.</summary>
+    public static string Location(PassageRef r)
+    {
+        var parts = new List<string>();
+        if (r.Page is { } p) parts.Add($"p. {p}");
+        parts.Add(r.HeadingPath.Length == 0 ? $"passage {r.Ordinal}" : r.HeadingPath);
+        return string.Join(", ", parts);
+    }
 }

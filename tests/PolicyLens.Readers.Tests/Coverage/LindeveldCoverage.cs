@@ -7,10 +7,10 @@ using PolicyLens.Tagging;
 
 namespace PolicyLens.Readers.Tests.Coverage;
 
-/// <summary>End to end: the Lindeveld fixture ingested, tagged with the shipped rules and analysed.</summary>
-public class LindeveldCoverage
+/// <summary>The Lindeveld fixture ingested, tagged with the shipped rules and analysed (once per test run).</summary>
+internal static class LindeveldPlan
 {
-    private static readonly Lazy<PlanCoverage> Coverage = new(() =>
+    private static readonly Lazy<PlanCoverage> Lazy = new(() =>
     {
         var path = Path.Join(RepositoryPaths.Root, "tests", "fixtures", "documents", "lindeveld-plan.docx");
         var ingestion = DefaultReaders.CreateIngestor().Ingest(new DocumentSource(path));
@@ -19,7 +19,13 @@ public class LindeveldCoverage
         return PlanTagging.Analyze(ingestion, tagger, municipality: "Lindeveld");
     });
 
-    private static PlanCoverage Plan => Coverage.Value;
+    public static PlanCoverage Coverage => Lazy.Value;
+}
+
+/// <summary>End to end: the Lindeveld fixture ingested, tagged with the shipped rules and analysed.</summary>
+public class LindeveldCoverage
+{
+    private static PlanCoverage Plan => LindeveldPlan.Coverage;
 
     [Fact]
     public void Meeting_places_and_accessibility_are_worked_out()
