@@ -107,6 +107,27 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("herhaalde", body);
     }
 
+    [Theory]
+    [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/document.xml")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/workbook.xml")]
+    public async Task A_report_exports_as_office_files_that_open(string format, string contentType, string part)
+    {
+        var response = await _client.GetAsync($"/documenten/{plans.Lindeveld}/export/{format}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.NotNull(zip.GetEntry(part));
+    }
+
+    [Fact]
+    public async Task A_comparison_exports_as_an_excel_workbook()
+    {
+        var response = await _client.GetAsync($"/vergelijken/export/xlsx?ids={plans.Lindeveld}&ids={plans.Scriptdorp}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
+    }
+
     [Fact]
     public async Task An_unknown_export_format_is_404()
     {

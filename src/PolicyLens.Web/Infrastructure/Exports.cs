@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PolicyLens.Coverage;
+using PolicyLens.Readers.Export;
 using PolicyLens.Report;
 
 namespace PolicyLens.Web.Infrastructure;
@@ -45,15 +46,18 @@ public sealed class ExportService(CoverageService coverage)
         ["md"] = new MarkdownReportRenderer(),
         ["html"] = new HtmlReportRenderer(),
         ["json"] = new JsonReportRenderer(),
+        ["docx"] = new DocxReportRenderer(),
     };
 
     private static readonly Dictionary<string, IComparisonRenderer> ComparisonRenderers = new(StringComparer.Ordinal)
     {
         ["csv"] = new CsvComparisonRenderer(),
         ["json"] = new JsonComparisonRenderer(),
+        ["xlsx"] = new XlsxComparisonRenderer(),
     };
 
-    public static IReadOnlyList<string> PlanFormats { get; } = ["csv", .. PlanRenderers.Keys];
+    /// <summary>csv, md, html, json, docx, and xlsx (a one-plan comparison workbook).</summary>
+    public static IReadOnlyList<string> PlanFormats { get; } = ["csv", .. PlanRenderers.Keys, "xlsx"];
     public static IReadOnlyList<string> ComparisonFormats { get; } = [.. ComparisonRenderers.Keys];
 
     /// <summary>The plan's report in a format; null when the plan or the format is unknown.</summary>
