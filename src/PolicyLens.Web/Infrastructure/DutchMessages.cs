@@ -29,5 +29,6 @@ public static class DutchMessages
         return "het bestand kon niet gelezen worden. Controleer of het een geldig document is.";
     }
 
-    public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    public static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + " MB";
 }

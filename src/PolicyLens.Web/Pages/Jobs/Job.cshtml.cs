@@ -14,13 +14,20 @@ public sealed class JobModel(JobRegistry jobs) : PageModel
 {
     public UploadJob Job { get; private set; } = null!;
 
+    /// <summary>
+    /// Whether the job was done when the request began. The worker moves on while the page
+    /// renders; deciding once keeps redirect, status code and refresh consistent.
+    /// </summary>
+    public bool IsDone { get; private set; }
+
     public IActionResult OnGet(string id)
     {
         if (jobs.Find(id) is not { } job) return NotFound();
         Job = job;
-        if (job.SingleDocumentId is { } documentId && job.Refused.Count == 0) return Redirect($"/documenten/{documentId}");
-        if (job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Title"] = job.Done ? "Upload verwerkt" : "Bezig met verwerken";
+        IsDone = job.Done;
+        if (IsDone && job.SingleDocumentId is { } documentId && job.Refused.Count == 0) return Redirect($"/documenten/{documentId}");
+        if (IsDone && job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Title"] = IsDone ? "Upload verwerkt" : "Bezig met verwerken";
         return Page();
     }
 }
