@@ -46,3 +46,13 @@ public sealed class PolicyLensOptions
         return problems;
     }
 }
+
+/// <summary>Start-up validation that names every bad key (see <see cref="PolicyLensOptions.Validate"/>).</summary>
+public sealed class PolicyLensOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PolicyLensOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PolicyLensOptions options)
+    {
+        var problems = options.Validate();
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -16,8 +16,8 @@ public static class ServiceSetup
     {
         services.AddOptions<PolicyLensOptions>()
             .Bind(configuration.GetSection(PolicyLensOptions.Section))
-            .Validate(o => o.Validate().Count == 0, "invalid PolicyLens settings")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
         services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
