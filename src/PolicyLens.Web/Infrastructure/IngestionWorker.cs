@@ -34,10 +34,12 @@ public sealed class IngestionWorker(IngestionQueue queue, PlanLibrary library, C
             file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.Message)];
             if (outcome.DocumentId is { } id)
             {
+                // Analyse before reporting done, so the report the browser is sent to opens at once.
+                coverage.Forget(id);
+                Prime(id);
                 file.DocumentId = id;
                 file.Duplicate = outcome.Duplicate;
                 file.State = FileState.Klaar;
-                coverage.Forget(id);
                 log.LogInformation("Stored {File} as document {Id}{Duplicate}", file.DisplayName, id, outcome.Duplicate ? " (already stored)" : "");
             }
             else
@@ -64,6 +66,19 @@ public sealed class IngestionWorker(IngestionQueue queue, PlanLibrary library, C
         finally
         {
             if (file.DeleteWhenDone) TryDelete(file.TempPath);
+        }
+    }
+
+    /// <summary>Analysis errors belong to the report page (which shows them); the file itself was stored.</summary>
+    private void Prime(long documentId)
+    {
+        try
+        {
+            coverage.Get(documentId);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Stored document {Id} could not be analysed ahead of time", documentId);
         }
     }
 

@@ -48,6 +48,7 @@ public static class ServiceSetup
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<CacheWarmer>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoDataSeeder>());
         // Dutch letters (ë, ï, é) and typographic signs stay readable in the HTML source; markup is still encoded.
