@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return RulesCheckCommand.Create(stdout, stderr);
         yield return EvalCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);
+        yield return ReportCommand.Create(stdout, stderr);
+        yield return CompareCommand.Create(stdout, stderr);
     }
 }

@@ -24,8 +24,8 @@ public sealed class DocxReportRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        // The packaging layer needs a seekable stream; buffer when the caller's is not (e.g. an HTTP response).
-        if (!output.CanSeek)
+        // The packaging layer needs a readable, writable, seekable stream; buffer when the caller's is not (an HTTP response, a write-only file).
+        if (!(output.CanSeek && output.CanRead && output.CanWrite))
         {
             using var buffer = new MemoryStream();
             Write(report, buffer);
@@ -68,7 +68,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             body.Append(Para($"{flag.Title} ({flag.SeverityText})", "Heading2"));
             body.Append(Para(flag.Explanation));
             if (flag.Passages.Count > 0)
-                body.Append(Para("Passages: " + string.Join("; ", flag.Passages.Take(10).Select(ReportText.Location)), "Caption"));
+                body.Append(Para("Passages: " + string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10)), "Caption"));
         }
 
         body.Append(Para("Dekking per dimensie", "Heading1"));

@@ -39,7 +39,7 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        if (!output.CanSeek)
+        if (!(output.CanSeek && output.CanRead && output.CanWrite))
         {
             using var buffer = new MemoryStream();
             Write(report, buffer);

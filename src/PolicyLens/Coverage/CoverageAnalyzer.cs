@@ -27,10 +27,11 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(labels);
 
-        var ordered = passages.OrderBy(p => p.Passage.Ordinal).ToArray();
-        var index = new Dictionary<string, int>(labels.Count, StringComparer.Ordinal);
+        var ordered = InOrder(passages);
+        // Keyed by (dimension, id) so looking a tag up allocates nothing.
+        var index = new Dictionary<(string, string), int>(labels.Count);
         for (var i = 0; i < labels.Count; i++)
-            if (!index.TryAdd(LabelKeys.Of(labels[i]), i))
+            if (!index.TryAdd((labels[i].Dimension, labels[i].Id), i))
                 throw new ArgumentException($"The label {LabelKeys.Of(labels[i])} is listed twice.", nameof(labels));
 
         var sections = new SectionMap(ordered);
@@ -38,22 +39,23 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         var acc = new LabelAccumulator[labels.Count];
         for (var i = 0; i < acc.Length; i++) acc[i] = new LabelAccumulator();
 
-        foreach (var tagged in ordered)
+        for (var pi = 0; pi < ordered.Length; pi++)
         {
+            var tagged = ordered[pi];
             var passage = tagged.Passage;
-            var section = sections.Of(passage);
+            var section = sections.Of(pi);
             // Table rows under an action are mostly budget lines ("Partner: Buurtcomités"), not commitments.
             var underAction = passage.Kind is PassageKind.Paragraph or PassageKind.ListItem && actionHeadings.AnyAction(passage.Headings);
             foreach (var tag in tagged.Tags)
             {
-                if (!index.TryGetValue(LabelKeys.Of(tag.Dimension, tag.Label), out var li)) continue; // a label of another rule set
+                if (!index.TryGetValue((tag.Dimension, tag.Label), out var li)) continue; // a label of another rule set
                 var a = acc[li];
                 // A passage gets one tag per label; guard anyway so a duplicate cannot double-count.
                 if (a.Ordinals.Count > 0 && a.Ordinals[^1] == passage.Ordinal) continue;
                 a.Ordinals.Add(passage.Ordinal);
                 a.Strength += tag.Score;
                 if (section is not null) a.Sections[section] = a.Sections.GetValueOrDefault(section) + 1;
-                var onOwnWords = tag.Evidence.Any(e => e.Source == EvidenceSource.Passage);
+                var onOwnWords = OnOwnWords(tag);
                 if (onOwnWords && passage.Kind == PassageKind.Heading) a.InHeading = true;
                 if (onOwnWords && underAction) a.InAction = true;
             }
@@ -86,6 +88,22 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         var flags = new FlagChecks(_options, ordered, byKey, labels, chapters).All();
         var outline = Outline(ordered, index, labels);
         return new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, flags, chapters, outline);
+    }
+
+    private static TaggedPassage[] InOrder(IReadOnlyList<TaggedPassage> passages)
+    {
+        var array = passages.ToArray();
+        for (var i = 1; i < array.Length; i++)
+            if (array[i - 1].Passage.Ordinal > array[i].Passage.Ordinal)
+                return [.. array.OrderBy(p => p.Passage.Ordinal)];
+        return array;
+    }
+
+    private static bool OnOwnWords(PassageTag tag)
+    {
+        foreach (var e in tag.Evidence)
+            if (e.Source == EvidenceSource.Passage) return true;
+        return false;
     }
 
     private CoverageStatus StatusOf(LabelAccumulator a)
@@ -135,9 +153,10 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         var domains = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var elements = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var tagged in passages)
+        for (var pi = 0; pi < passages.Length; pi++)
         {
-            var section = sections.Of(tagged.Passage);
+            var tagged = passages[pi];
+            var section = sections.Of(pi);
             if (section is null) continue;
             if (tagged.Passage.Kind != PassageKind.Heading) counts[section] = counts.GetValueOrDefault(section) + 1;
             foreach (var tag in tagged.Tags)
@@ -170,7 +189,7 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         return int.MaxValue;
     }
 
-    private static OutlineNode[] Outline(TaggedPassage[] passages, Dictionary<string, int> index, IReadOnlyList<LabelInfo> labels)
+    private static OutlineNode[] Outline(TaggedPassage[] passages, Dictionary<(string, string), int> index, IReadOnlyList<LabelInfo> labels)
     {
         var roots = new List<NodeBuilder>();
         var stack = new List<NodeBuilder>();
@@ -188,7 +207,7 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
             }
             foreach (var tag in tagged.Tags)
             {
-                if (!index.TryGetValue(LabelKeys.Of(tag.Dimension, tag.Label), out var li)) continue;
+                if (!index.TryGetValue((tag.Dimension, tag.Label), out var li)) continue;
                 foreach (var node in stack) node.Labels.Add(li);
             }
         }
@@ -247,7 +266,7 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
     /// </summary>
     internal sealed class SectionMap
     {
-        private readonly int _depth;
+        private readonly string?[] _sections;
 
         public SectionMap(IReadOnlyList<TaggedPassage> passages)
         {
@@ -260,22 +279,25 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
                 firsts.Add(path[0]);
                 if (path.Count >= 2) deeper = true;
             }
-            _depth = firsts.Count == 1 && deeper ? 1 : 0;
+            var depth = firsts.Count == 1 && deeper ? 1 : 0;
             var order = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in passages)
-                if (Of(p.Passage) is { } s && seen.Add(s)) order.Add(s);
+            _sections = new string?[passages.Count];
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var path = FullPath(passages[i].Passage);
+                var section = path.Count > depth ? path[depth] : null;
+                _sections[i] = section;
+                if (section is not null && seen.Add(section)) order.Add(section);
+            }
             Order = order;
         }
 
         /// <summary>Section headings in document order.</summary>
         public IReadOnlyList<string> Order { get; }
 
-        public string? Of(Passage passage)
-        {
-            var path = FullPath(passage);
-            return path.Count > _depth ? path[_depth] : null;
-        }
+        /// <summary>The section of the passage at an index of the list the map was made from; null before the first chapter.</summary>
+        public string? Of(int index) => _sections[index];
 
         private static IReadOnlyList<string> FullPath(Passage passage) =>
             passage.Kind == PassageKind.Heading ? [.. passage.Headings, passage.Text] : passage.Headings;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyLens.Passages;
@@ -30,6 +31,17 @@ internal sealed partial class FlagChecks(
     [GeneratedRegex(@"\bvoel|gevoel|\bervaren|\bbeleef|\bbeleving|subjectie|objectie|onderscheid|niet hetzelfde|verschil tussen|aantal contacten", RegexOptions.CultureInvariant)]
     private static partial Regex DistinctionCue();
 
+    /// <summary>
+    /// True when the text may hold a feeling or isolation word: every such word contains "eenza",
+    /// "isol"/"solee" (geïsoleerd) or "contactarm" in any case. False negatives are impossible
+    /// for the patterns below, so the folded check stays the judge.
+    /// </summary>
+    private static bool MayMention(string text) =>
+        text.Contains("eenza", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("isol", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("solee", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("contactarm", StringComparison.OrdinalIgnoreCase);
+
     public IReadOnlyList<PlanFlag> All() => [AgeGap(), LonelinessVsIsolation(), DeficitFraming(), NeglectedFields(), ConnectionInAllPolicies()];
 
     private string Name(string dimension, string id) =>
@@ -61,7 +73,8 @@ internal sealed partial class FlagChecks(
         var named = (older.Length > 0 ? ["ouderen"] : Array.Empty<string>()).Concat(others).Select(a => Name("age", a));
         var ordinals = relevant.Where(p => p.Tags.Any(t => t.Dimension == "age")).Select(p => p.Passage.Ordinal).ToArray();
         return new PlanFlag(PlanFlags.AgeGap, title, FlagSeverity.Ok,
-            $"De maatregelen rond eenzaamheid noemen meerdere leeftijdsgroepen: {string.Join(", ", named)}.", ordinals);
+            $"De maatregelen rond eenzaamheid noemen: {string.Join(", ", named)}." +
+            (older.Length == 0 ? " Ouderen worden niet apart genoemd." : " Ze richten zich dus niet alleen op ouderen."), ordinals);
     }
 
     /// <summary>
@@ -76,13 +89,31 @@ internal sealed partial class FlagChecks(
         var feeling = new List<int>();
         var isolation = new List<int>();
         var distinguished = new List<int>();
-        foreach (var p in passages)
+        // Fold into one reused buffer: a plan has a thousand passages and this runs for every plan of a comparison.
+        var buffer = ArrayPool<char>.Shared.Rent(256);
+        try
         {
-            var folded = DutchText.Fold(p.Passage.Text);
-            var f = FeelingWord().IsMatch(folded);
-            if (f) feeling.Add(p.Passage.Ordinal);
-            if (IsolationWord().IsMatch(folded)) isolation.Add(p.Passage.Ordinal);
-            if (f && DistinctionCue().IsMatch(folded)) distinguished.Add(p.Passage.Ordinal);
+            foreach (var p in passages)
+            {
+                var text = p.Passage.Text;
+                // Cheap vectorised pre-check on the raw text; most passages mention neither and skip folding.
+                if (!MayMention(text)) continue;
+                if (buffer.Length < text.Length)
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = ArrayPool<char>.Shared.Rent(text.Length);
+                }
+                var folded = buffer.AsSpan(0, text.Length);
+                DutchText.Fold(text, folded);
+                var f = FeelingWord().IsMatch(folded);
+                if (f) feeling.Add(p.Passage.Ordinal);
+                if (IsolationWord().IsMatch(folded)) isolation.Add(p.Passage.Ordinal);
+                if (f && DistinctionCue().IsMatch(folded)) distinguished.Add(p.Passage.Ordinal);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
         if (feeling.Count == 0 && isolation.Count == 0)
             return new PlanFlag(PlanFlags.LonelinessVsIsolation, title, FlagSeverity.Info,

@@ -66,7 +66,7 @@ public sealed record PlanComparison
             if (!_labelIndex.TryAdd(LabelKeys.Of(labels[i]), i)) throw new ArgumentException($"The label {LabelKeys.Of(labels[i])} appears twice.", nameof(labels));
         Plans = plans;
         Labels = labels;
-        _cells = cells;
+        _cells = (ComparisonCell[])cells.Clone(); // the record stays immutable whatever the caller does with its array
         Benchmarks = benchmarks;
     }
 

@@ -60,7 +60,7 @@ public sealed class HtmlReportRenderer : TextReportRenderer
              .Append(" <span class=\"meta\">(").Append(E(flag.SeverityText)).AppendLine(")</span></h3>");
             h.Append("<p>").Append(E(flag.Explanation)).AppendLine("</p>");
             if (flag.Passages.Count > 0)
-                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Take(10).Select(ReportText.Location)))).AppendLine("</p>");
+                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10)))).AppendLine("</p>");
             h.AppendLine("</div>");
         }
 

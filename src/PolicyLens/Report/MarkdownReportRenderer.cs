@@ -30,7 +30,7 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
             md.Append("### ").Append(Inline(flag.Title)).Append(" (").Append(flag.SeverityText).AppendLine(")").AppendLine();
             md.AppendLine(Inline(flag.Explanation)).AppendLine();
             if (flag.Passages.Count > 0)
-                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Take(10).Select(ReportText.Location))).AppendLine();
+                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10))).AppendLine();
         }
 
         md.AppendLine("## Dekking per dimensie").AppendLine();

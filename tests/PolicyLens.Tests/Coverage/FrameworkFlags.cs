@@ -51,6 +51,17 @@ public class FrameworkFlags
     }
 
     [Fact]
+    public void Isolation_words_are_found_whatever_their_case_or_accents()
+    {
+        var flag = Flag(new PlanBuilder().Heading(1, "H")
+            .Text("Wie geïsoleerd leeft, krijgt bezoek.")
+            .Text("CONTACTARMOEDE is een probleem.")
+            .Text("Geen van beide woorden hier."), PlanFlags.LonelinessVsIsolation);
+        Assert.Equal(FlagSeverity.Warning, flag.Severity);
+        Assert.Equal([1, 2], flag.PassageOrdinals);
+    }
+
+    [Fact]
     public void A_plan_that_describes_loneliness_as_a_feeling_passes_the_isolation_check()
     {
         var flag = Flag(new PlanBuilder().Heading(1, "H")

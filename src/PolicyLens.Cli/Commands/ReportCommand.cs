@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using PolicyLens.Coverage;
+using PolicyLens.Report;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary>
+/// <c>policylens report &lt;id|file&gt; [--format md|json|docx|html] [--out FILE] [--db FILE] [--rules DIR]</c>:
+/// the full report of one plan (coverage, gaps with suggestions, flags, outline, evidence). A file
+/// is ingested and tagged in memory; a number is a document id in the store.
+/// Exit 0 on success, 1 when the plan cannot be read or found, 2 for usage errors.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var target = new Argument<string>("plan") { Description = "A plan file (PDF, DOCX, ODT, HTML, Markdown, text) or the id of a stored document." };
+        var format = new Option<string?>("--format") { Description = "md (default), json, html or docx (docx needs --out). Without --format, the --out extension decides." };
+        format.AcceptOnlyFromAmong([.. ReportOutput.ReportRenderers.Select(r => r.Format)]);
+        var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
+        var db = ReportStore.DatabaseOption();
+        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var municipality = new Option<string?>("--municipality") { Description = "Municipality shown in the report (for a file)." };
+        var command = new Command("report", "Write the coverage report of one plan: coverage, gaps with suggestions, flags and evidence.")
+        {
+            target, format, output, db, rules, municipality,
+        };
+        command.SetAction(parse => Run(parse.GetValue(target)!, parse.GetValue(format), parse.GetValue(output), parse.GetValue(db),
+            parse.GetValue(rules), parse.GetValue(municipality), stdout, stderr));
+        return command;
+    }
+
+    internal static int Run(string target, string? format, string? outPath, string? dbPath, string? rulesDir, string? municipality,
+        TextWriter stdout, TextWriter stderr)
+    {
+        var chosen = ReportOutput.ChooseFormat(format, outPath, ReportOutput.ReportRenderers.Select(r => r.Format), "md");
+        var renderer = ReportOutput.ReportRenderers.Single(r => r.Format == chosen);
+        if (!renderer.IsText && outPath is null)
+        {
+            stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out rapport.{chosen})");
+            return Program.UsageError;
+        }
+        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        if (tagger is null) return ExtractCommand.InputError;
+
+        PlanCoverage? coverage;
+        if (File.Exists(target) || !long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
+            {
+                stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
+                return ExtractCommand.InputError;
+            }
+            coverage = ReportOutput.AnalyzeFile(target, tagger, municipality, stderr);
+        }
+        else coverage = ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
+        if (coverage is null) return ExtractCommand.InputError;
+
+        var report = new PlanReportBuilder().Build(coverage);
+        return ReportOutput.Write(renderer.IsText, chosen, stream => renderer.Write(report, stream), outPath, stdout, stderr);
+    }
+}

@@ -1,0 +1,86 @@
+using PolicyLens.Coverage;
+using PolicyLens.Readers.Export;
+using PolicyLens.Report;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary>Shared by <c>report</c> and <c>compare</c>: choosing a format, analysing a file in memory, writing the result.</summary>
+internal static class ReportOutput
+{
+    public static IReadOnlyList<IReportRenderer> ReportRenderers { get; } =
+        [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer()];
+
+    public static IReadOnlyList<IComparisonRenderer> ComparisonRenderers { get; } =
+        [new CsvComparisonRenderer(), new XlsxComparisonRenderer(), new JsonComparisonRenderer()];
+
+    /// <summary>--format if given, else the --out file's extension, else the fallback.</summary>
+    public static string ChooseFormat(string? format, string? outPath, IEnumerable<string> formats, string fallback)
+    {
+        if (!string.IsNullOrWhiteSpace(format)) return format;
+        var extension = Path.GetExtension(outPath ?? "").TrimStart('.').ToLowerInvariant();
+        if (extension == "markdown") extension = "md";
+        if (extension == "htm") extension = "html";
+        return formats.Contains(extension) ? extension : fallback;
+    }
+
+    /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    {
+        var ingestion = ExtractCommand.Ingest(path, stderr);
+        if (ingestion?.Document is null) return null;
+        return PlanTagging.Analyze(ingestion, tagger, municipality: municipality);
+    }
+
+    /// <summary>
+    /// Writes text to --out or stdout, binary only to --out. Returns the exit code; problems go to
+    /// stderr naming the file.
+    /// </summary>
+    public static int Write(bool isText, string format, Action<Stream> write, string? outPath, TextWriter stdout, TextWriter stderr)
+    {
+        if (outPath is null)
+        {
+            if (!isText)
+            {
+                stderr.WriteLine($"policylens: the {format} format is a binary file; give --out FILE (for example --out rapport.{format})");
+                return Program.UsageError;
+            }
+            using var buffer = new MemoryStream();
+            write(buffer);
+            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            return 0;
+        }
+        var full = Path.GetFullPath(outPath);
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            // Write next to the target and move, so a failed run never leaves half a file under the real name.
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                write(file);
+            File.Move(temp, full, overwrite: true);
+            stderr.WriteLine($"policylens: wrote {outPath}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
+            stderr.WriteLine($"policylens: {outPath}: cannot write the file ({reason}); check that the folder exists and the file is not open in another program");
+            return ExtractCommand.InputError;
+        }
+        catch (Exception ex)
+        {
+            // A renderer bug must still end in a message, not a stack trace.
+            TryDelete(temp);
+            stderr.WriteLine($"policylens: {outPath}: the {format} file could not be written ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); try another format and report the problem");
+            return ExtractCommand.InputError;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
