@@ -56,6 +56,18 @@ public sealed class EndToEndTests
         var folder = Path.Join(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-report-evidence.png"), FullPage = true });
+
+        // The other pages in a real browser too: compare, and the rules page's "probeer een zin".
+        await page.GotoAsync(address + "/vergelijken");
+        await page.WaitForSelectorAsync("table.compare");
+        await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-compare.png"), FullPage = true });
+        await page.GotoAsync(address + "/regels");
+        await page.FillAsync("#text", "Elke week is er een buurtsoep in het dienstencentrum waar buren elkaar ontmoeten.");
+        await page.ClickAsync("section.panel button[type=submit]");
+        await page.WaitForSelectorAsync("#resultaat mark");
+        await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-rules-try.png") });
+        await page.GotoAsync(address + "/");
+        await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-home.png"), FullPage = true });
         Assert.Empty(consoleErrors); // includes Content-Security-Policy violations
     }
 }

@@ -6,7 +6,7 @@ namespace PolicyLens.Web.Infrastructure;
 /// <summary>The municipality of a plan when nobody entered it: "Gemeente X" in the title.</summary>
 public static partial class Municipality
 {
-    [GeneratedRegex(@"\b(?:Gemeente|Stad|OCMW)\s+(?<name>\p{Lu}[\p{L}'-]+(?:\s+(?:aan|op|in|de|den)\s+(?:de\s+)?\p{Lu}[\p{L}'-]+)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Gg]emeente|[Ss]tad|OCMW)\s+(?<name>\p{Lu}[\p{L}'-]+(?:\s+(?:aan|op|in|de|den)\s+(?:de\s+)?\p{Lu}[\p{L}'-]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex InTitle();
 
     public static string? Guess(string? title) => title is not null && InTitle().Match(title) is { Success: true } m ? m.Groups["name"].Value : null;
