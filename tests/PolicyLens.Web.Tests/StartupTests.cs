@@ -75,6 +75,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Upload_copies_left_by_a_stopped_server_are_removed_at_start()
+    {
+        using var app = new TestApp();
+        Directory.CreateDirectory(app.UploadFolder);
+        var leftover = Path.Join(app.UploadFolder, "0123456789abcdef.upload");
+        await File.WriteAllTextAsync(leftover, "half a plan");
+        using var client = app.Browser();
+        await client.GetAsync("/");
+        Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
     public void Relative_paths_resolve_against_the_content_root_and_the_data_folder_holds_the_uploads()
     {
         var root = Path.Join(Path.GetTempPath(), "policylens-root");

@@ -141,10 +141,28 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
             log.LogCritical("PolicyLens cannot start because the rules in {Path} are invalid.{NewLine}{Problems}", paths.RulesPath, Environment.NewLine, ex.Message);
             throw new InvalidOperationException($"PolicyLens cannot start: the rules in {paths.RulesPath} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
         }
+        RemoveLeftoverUploads(paths.UploadFolder);
         var status = services.GetRequiredService<IPlanStore>().Status();
         log.LogInformation("Database {Path} (schema {Schema}): {Documents} documents", status.DatabasePath, status.SchemaVersion, status.Documents);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Jobs live in memory, so upload copies left by a stopped server belong to no job any more.</summary>
+    private void RemoveLeftoverUploads(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.upload"))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException ex)
+            {
+                log.LogWarning("Could not remove leftover upload {File}: {Message}", file, ex.Message);
+            }
+        }
+    }
 }
