@@ -71,6 +71,18 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
+    public async Task A_flag_links_to_the_passages_it_rests_on()
+    {
+        var report = await PageAsync($"/documenten/{plans.Scriptdorp}");
+        Assert.Contains("Let op: ", report); // only older people are named: the age-gap warning
+        var link = WebUtility.HtmlDecode(Regex.Match(report, "href=\"(/documenten/\\d+\\?[^\"]*signaal=[^\"#]+)").Groups[1].Value);
+        Assert.False(string.IsNullOrEmpty(link));
+        var html = await PageAsync(link);
+        Assert.Contains("Bewijs: Signaal: ", html);
+        Assert.Contains("class=\"evidence\"", html);
+    }
+
+    [Fact]
     public async Task An_unknown_document_or_bad_query_gives_a_friendly_404_not_an_error()
     {
         var html = await PageAsync("/documenten/999999", HttpStatusCode.NotFound);

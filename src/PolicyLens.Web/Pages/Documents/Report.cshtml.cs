@@ -23,6 +23,7 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     [FromQuery(Name = "kolom")] public string? Column { get; set; }
     [FromQuery(Name = "label")] public string? LabelKey { get; set; }
     [FromQuery(Name = "passage")] public int? PassageOrdinal { get; set; }
+    [FromQuery(Name = "signaal")] public string? FlagId { get; set; }
 
     public AnalyzedPlan Plan { get; private set; } = null!;
     public PlanCoverage Coverage => Plan.Coverage;
@@ -73,6 +74,12 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
             Show(label.PassageOrdinals, t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id);
             return;
         }
+        if (FlagId is not null && Coverage.Flag(FlagId) is { PassageOrdinals.Count: > 0 } flag)
+        {
+            EvidenceTitle = $"Signaal: {flag.Title}";
+            Show(flag.PassageOrdinals, null);
+            return;
+        }
         if (PassageOrdinal is { } ordinal && Coverage.Passage(ordinal) is not null)
         {
             EvidenceTitle = $"Passage {ordinal + 1}";
@@ -94,6 +101,8 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
         $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(label.Dimension)}&label={Uri.EscapeDataString(LabelKeys.Of(label))}#bewijs";
 
     public string DimensionLink(string dimension) => $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(dimension)}#labels";
+
+    public string FlagLink(PlanFlag flag) => $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(SelectedDimension)}&signaal={Uri.EscapeDataString(flag.Id)}#bewijs";
 
     public string PassageLink(int ordinal) => $"/documenten/{Plan.Document.Id}?passage={ordinal}#p-{ordinal}";
 
