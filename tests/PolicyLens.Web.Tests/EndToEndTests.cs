@@ -56,6 +56,8 @@ public sealed class EndToEndTests
         var folder = Path.Join(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-report-evidence.png"), FullPage = true });
+        await page.Locator("#bewijs").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Join(folder, "e2e-evidence.png") });
 
         // The other pages in a real browser too: compare, and the rules page's "probeer een zin".
         await page.GotoAsync(address + "/vergelijken");
