@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PolicyLens.Coverage;
 using PolicyLens.Passages;
+using PolicyLens.Readers.Export;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Report;
 using PolicyLens.Tagging;
@@ -70,6 +71,15 @@ public class CoverageBenchmarks
 
     [Benchmark]
     public string Csv300() => new CsvComparisonRenderer().Render(new ComparisonReport(new PlanComparer().Compare(_coverages), _coverages));
+
+    /// <summary>The workbook with both sheets for 300 plans (evidence rows for element, type, level, focus).</summary>
+    [Benchmark]
+    public long Xlsx300()
+    {
+        using var stream = new MemoryStream();
+        new XlsxComparisonRenderer().Write(new ComparisonReport(new PlanComparer().Compare(_coverages), _coverages), stream);
+        return stream.Length;
+    }
 
     [Benchmark]
     public string MarkdownReport() => new MarkdownReportRenderer().Render(new PlanReportBuilder().Build(_coverages[0]));

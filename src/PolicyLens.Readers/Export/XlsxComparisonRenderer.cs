@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PolicyLens.Coverage;
 using PolicyLens.Report;
+using PolicyLens.Tagging;
 
 namespace PolicyLens.Readers.Export;
 
@@ -12,13 +13,22 @@ public sealed record XlsxComparisonOptions
 {
     /// <summary>Dimensions whose tagged passages are listed on the evidence sheet. Default: element, type, level, focus (as the report).</summary>
     public IReadOnlyList<string> EvidenceDimensions { get; init; } = ["element", "type", "level", "focus"];
+
+    /// <summary>
+    /// Evidence rows per document and label: the strongest passages, listed in document order.
+    /// Default 5, as in the report: the sheet is for checking evidence, and all rows of 300 long
+    /// plans (about 240,000) would take seconds and most of a gigabyte while the package is built.
+    /// Null lists every tagged passage.
+    /// </summary>
+    public int? MaxEvidencePerLabel { get; init; } = 5;
 }
 
 /// <summary>
 /// The comparison as an Excel workbook. Sheet "Matrix": one row per document, one column per
 /// label with the strength, then two rows with the benchmark (plans covering each label, and
-/// their share). Sheet "Bewijs": one row per tagged passage and label — document, label, page,
-/// heading path, passage text, matched terms. Written with the streaming
+/// their share). Sheet "Bewijs": one row per evidence passage and label — document, label, page,
+/// heading path, passage text, matched terms (the strongest passages per label, see
+/// <see cref="XlsxComparisonOptions.MaxEvidencePerLabel"/>). Written with the streaming
 /// <see cref="OpenXmlWriter"/> so 300 plans with all their evidence do not build a DOM.
 /// </summary>
 public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null) : IComparisonRenderer
@@ -104,11 +114,8 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         foreach (var plan in report.Plans)
             foreach (var dimension in _options.EvidenceDimensions)
                 foreach (var label in plan.For(dimension))
-                    foreach (var ordinal in label.PassageOrdinals)
+                    foreach (var (tagged, tag) in Evidence(plan, label))
                     {
-                        if (plan.Passage(ordinal) is not { } tagged) continue;
-                        var tag = tagged.Tags.FirstOrDefault(t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id);
-                        if (tag is null) continue;
                         var passage = tagged.Passage;
                         WriteRow(w, row++,
                         [
@@ -121,6 +128,19 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
                     }
         w.WriteEndElement();
         w.WriteEndElement();
+    }
+
+    /// <summary>The passages shown for a label: all, or the strongest up to the limit, in document order.</summary>
+    private IEnumerable<(TaggedPassage Passage, PassageTag Tag)> Evidence(PlanCoverage plan, LabelCoverage label)
+    {
+        var all = label.PassageOrdinals
+            .Select(plan.Passage)
+            .OfType<TaggedPassage>()
+            .Select(p => (Passage: p, Tag: p.Tags.FirstOrDefault(t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id)))
+            .Where(x => x.Tag is not null)
+            .Select(x => (x.Passage, Tag: x.Tag!));
+        if (_options.MaxEvidencePerLabel is not { } max || label.Passages <= max) return all;
+        return all.OrderByDescending(x => x.Tag.Score).ThenBy(x => x.Passage.Passage.Ordinal).Take(max).OrderBy(x => x.Passage.Passage.Ordinal);
     }
 
     private readonly record struct Wrapped(string Text);

@@ -21,9 +21,9 @@ public class XlsxComparisonExport
         return new ComparisonReport(new PlanComparer().Compare(plans), plans);
     }
 
-    private static SpreadsheetDocument Render(MemoryStream stream)
+    private static SpreadsheetDocument Render(MemoryStream stream, XlsxComparisonOptions? options = null)
     {
-        new XlsxComparisonRenderer().Write(Sample(), stream);
+        new XlsxComparisonRenderer(options).Write(Sample(), stream);
         stream.Position = 0;
         return SpreadsheetDocument.Open(stream, false);
     }
@@ -85,6 +85,23 @@ public class XlsxComparisonExport
         Assert.Contains("Actie 1.1.1", buurtpunt[5]);
         Assert.Equal("Ontmoeting, verenigingen", buurtpunt[7]); // from the heading "Ontmoeting dicht bij huis" and the text
         Assert.DoesNotContain(rows, r => r[0] == "Leeg plan");
+    }
+
+    [Fact]
+    public void Evidence_rows_per_label_are_capped_at_the_strongest_unless_asked_for_all()
+    {
+        var universal = LindeveldPlan.Coverage.Label("level", "universeel")!;
+        Assert.True(universal.Passages > 5);
+        using var capped = new MemoryStream();
+        using var all = new MemoryStream();
+        using (var doc = Render(capped))
+            Assert.Equal(5, Rows(doc, "Bewijs").Count(r => r[1] == universal.Label.Name));
+        using (var doc = Render(all, new XlsxComparisonOptions { MaxEvidencePerLabel = null }))
+        {
+            var rows = Rows(doc, "Bewijs").Where(r => r[1] == universal.Label.Name).ToArray();
+            Assert.Equal(universal.Passages, rows.Length);
+            Assert.Equal(universal.PassageOrdinals.Select(o => LindeveldPlan.Coverage.Passage(o)!.Passage.Text), rows.Select(r => r[6]));
+        }
     }
 
     [Fact]

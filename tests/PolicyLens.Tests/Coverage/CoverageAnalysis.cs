@@ -197,4 +197,33 @@ public class CoverageAnalysis
         Assert.Equal(1, coverage.Label("element:bezig-zijn")!.Passages);
         Assert.Null(coverage.Label("element:oud-label"));
     }
+
+    [Fact]
+    public void A_plan_without_headings_has_no_sections_chapters_or_outline_but_still_coverage()
+    {
+        var coverage = new PlanBuilder().Text("Losse tekst over maatjes.", "element:betekenisvol-contact").Text("Nog een alinea.").Analyze();
+        Assert.Equal(CoverageStatus.Genoemd, coverage.Label("element:betekenisvol-contact")!.Status);
+        Assert.Empty(coverage.Label("element:betekenisvol-contact")!.Sections);
+        Assert.Empty(coverage.Chapters);
+        Assert.Empty(coverage.Outline);
+        Assert.Equal(FlagSeverity.Info, coverage.Flag(PlanFlags.ConnectionInAllPolicies)!.Severity);
+    }
+
+    [Fact]
+    public void An_empty_plan_is_all_absent()
+    {
+        var coverage = new CoverageAnalyzer().Analyze(Labels.Plan("Leeg"), [], Labels.All);
+        Assert.All(coverage.Labels, l => Assert.Equal(CoverageStatus.Afwezig, l.Status));
+        Assert.Equal(PlanFlags.All.Count, coverage.Flags.Count);
+        Assert.Equal(11 * 3, coverage.ElementByLevel.Cells.Count);
+    }
+
+    [Fact]
+    public void Passages_given_out_of_order_are_analysed_in_document_order()
+    {
+        var passages = new PlanBuilder().Heading(1, "H").Text("a", "element:bezig-zijn").Text("b", "element:bezig-zijn").Passages.Reverse().ToArray();
+        var coverage = new CoverageAnalyzer().Analyze(Labels.Plan("Omgekeerd"), passages, Labels.All);
+        Assert.Equal([1, 2], coverage.Label("element:bezig-zijn")!.PassageOrdinals);
+        Assert.Equal([0, 1, 2], coverage.Passages.Select(p => p.Passage.Ordinal));
+    }
 }
