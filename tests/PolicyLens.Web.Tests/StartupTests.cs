@@ -97,6 +97,16 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void The_shared_appsettings_names_every_setting_and_binds_to_loopback()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Join(Repo.Root, "appsettings.json")));
+        var section = json.RootElement.GetProperty("PolicyLens");
+        foreach (var property in typeof(PolicyLensOptions).GetProperties())
+            Assert.True(section.TryGetProperty(property.Name, out _), $"appsettings.json lacks PolicyLens:{property.Name}");
+        Assert.StartsWith("http://127.0.0.1:", json.RootElement.GetProperty("Urls").GetString());
+    }
+
+    [Fact]
     public void The_documented_defaults_are_valid()
     {
         var defaults = new PolicyLensOptions();
