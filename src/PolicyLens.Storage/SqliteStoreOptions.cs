@@ -22,6 +22,7 @@ public sealed record SqliteStoreOptions
     /// How long a statement waits for another connection's write lock before failing with
     /// "database is locked". Default 30 seconds: long enough for a CLI batch and the web app
     /// to take turns on the same file, short enough that a stuck process is reported.
+    /// Whole seconds (rounded up), from 1 second to 1 hour.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -30,7 +31,8 @@ public sealed record SqliteStoreOptions
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
-        if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromHours(1))
-            throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "The busy timeout runs from 0 to 1 hour.");
+        // Zero would mean "wait forever" to Microsoft.Data.Sqlite's command timeout.
+        if (BusyTimeout < TimeSpan.FromSeconds(1) || BusyTimeout > TimeSpan.FromHours(1))
+            throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "The busy timeout runs from 1 second to 1 hour.");
     }
 }

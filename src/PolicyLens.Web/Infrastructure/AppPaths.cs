@@ -1,0 +1,42 @@
+namespace PolicyLens.Web.Infrastructure;
+
+/// <summary>
+/// The options' paths made absolute once at start-up. Everything the app writes stays under
+/// <see cref="DataFolder"/>; request handlers only ever pass ids, never paths.
+/// </summary>
+public sealed class AppPaths
+{
+    public AppPaths(PolicyLensOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+        DatabasePath = Path.GetFullPath(options.DatabasePath, contentRoot);
+        DataFolder = Path.GetDirectoryName(DatabasePath)!;
+        UploadFolder = Path.Join(DataFolder, "uploads");
+        RulesPath = ResolveShipped(options.RulesPath, contentRoot);
+        SeedsPath = ResolveShipped(options.SeedsPath, contentRoot);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The folder of the database; the only folder the app writes to.</summary>
+    public string DataFolder { get; }
+
+    /// <summary>Uploaded files wait here (under random names) until the worker has read them.</summary>
+    public string UploadFolder { get; }
+    public string RulesPath { get; }
+    public string SeedsPath { get; }
+
+    /// <summary>
+    /// A folder that ships with the app (rules, seeds): relative to the content root when it exists
+    /// there, else the copy the build puts next to the executable, so the app also starts from
+    /// another working directory.
+    /// </summary>
+    private static string ResolveShipped(string path, string contentRoot)
+    {
+        var fromRoot = Path.GetFullPath(path, contentRoot);
+        if (Directory.Exists(fromRoot) || Path.IsPathRooted(path)) return fromRoot;
+        var besideExe = Path.GetFullPath(path, AppContext.BaseDirectory);
+        return Directory.Exists(besideExe) ? besideExe : fromRoot;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using PolicyLens.Coverage;
+using PolicyLens.Documents;
+
+namespace PolicyLens.Web.Infrastructure;
+
+/// <summary>Dutch wording and the heat scale shared by the pages.</summary>
+public static class Display
+{
+    private static readonly Dictionary<string, string> DimensionNames = new(StringComparer.Ordinal)
+    {
+        ["element"] = "Werkzame elementen",
+        ["type"] = "Soorten eenzaamheid",
+        ["level"] = "Preventieniveaus",
+        ["age"] = "Leeftijdsgroepen",
+        ["risk"] = "Risicogroepen",
+        ["frame"] = "Framing",
+        ["domain"] = "Beleidsdomeinen",
+        ["approach"] = "Structurele aanpak",
+        ["focus"] = "Aandachtsvelden",
+        ["interventions-7"] = "Zeven elementen van interventies",
+    };
+
+    public static string DimensionName(string dimension) => DimensionNames.GetValueOrDefault(dimension, dimension);
+
+    public static string StatusText(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Uitgewerkt => "uitgewerkt",
+        CoverageStatus.Genoemd => "genoemd",
+        _ => "afwezig",
+    };
+
+    /// <summary>
+    /// Heat class h0–h5 for a passage count. Steps grow because a plan returning to a theme ten
+    /// times is not ten times better covered than one returning twice.
+    /// </summary>
+    public static string HeatClass(int passages) => passages switch
+    {
+        <= 0 => "h0",
+        1 => "h1",
+        2 => "h2",
+        <= 4 => "h3",
+        <= 9 => "h4",
+        _ => "h5",
+    };
+
+    /// <summary>The legend of <see cref="HeatClass"/>: class and the counts it stands for.</summary>
+    public static IReadOnlyList<(string Class, string Text)> HeatLegend { get; } =
+        [("h0", "0"), ("h1", "1"), ("h2", "2"), ("h3", "3–4"), ("h4", "5–9"), ("h5", "10 of meer")];
+
+    /// <summary>Heat class for a share between 0 and 1 (compare page, share of plans).</summary>
+    public static string ShareClass(double share) => share switch
+    {
+        <= 0 => "h0",
+        < 0.2 => "h1",
+        < 0.4 => "h2",
+        < 0.6 => "h3",
+        < 0.8 => "h4",
+        _ => "h5",
+    };
+
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d-M-yyyy", CultureInfo.InvariantCulture);
+
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string FormatName(PolicyLens.Documents.DocumentFormat format) => format switch
+    {
+        PolicyLens.Documents.DocumentFormat.Pdf => "PDF",
+        PolicyLens.Documents.DocumentFormat.Docx => "DOCX",
+        PolicyLens.Documents.DocumentFormat.Odt => "ODT",
+        PolicyLens.Documents.DocumentFormat.Html => "HTML",
+        PolicyLens.Documents.DocumentFormat.Markdown => "Markdown",
+        PolicyLens.Documents.DocumentFormat.Text => "tekst",
+        _ => format.ToString(),
+    };
+
+    public static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+}

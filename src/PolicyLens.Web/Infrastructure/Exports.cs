@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using PolicyLens.Coverage;
+using PolicyLens.Readers.Export;
+using PolicyLens.Report;
+
+namespace PolicyLens.Web.Infrastructure;
+
+/// <summary>One plan's label coverage as CSV: one row per label, for a spreadsheet or a script.</summary>
+public static class PlanCsvRenderer
+{
+    public static string Render(PlanCoverage coverage)
+    {
+        var sb = new StringBuilder();
+        Line(sb, ["document_id", "titel", "dimensie", "label", "naam", "stand", "passages", "sterkte", "aandeel", "passage_nummers"]);
+        foreach (var l in coverage.Labels)
+            Line(sb,
+            [
+                coverage.Plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", coverage.Plan.Title, l.Label.Dimension, l.Label.Id, l.Label.Name,
+                Display.StatusText(l.Status), l.Passages.ToString(CultureInfo.InvariantCulture), l.Strength.ToString("0.##", CultureInfo.InvariantCulture),
+                l.Share.ToString("0.####", CultureInfo.InvariantCulture), string.Join(' ', l.PassageOrdinals.Select(o => (o + 1).ToString(CultureInfo.InvariantCulture))),
+            ]);
+        return sb.ToString();
+    }
+
+    private static void Line(StringBuilder sb, IEnumerable<string> fields)
+    {
+        sb.AppendJoin(',', fields.Select(CsvComparisonRenderer.Quote));
+        sb.Append("\r\n");
+    }
+}
+
+/// <summary>A file to send: bytes, content type and a download name.</summary>
+public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// The export formats of the report and compare pages, rendered by the report library's renderers
+/// (Markdown, HTML, JSON, DOCX for a plan; CSV, JSON, XLSX for a comparison).
+/// </summary>
+public sealed class ExportService(CoverageService coverage)
+{
+    private static readonly IPlanReportBuilder Builder = new PlanReportBuilder();
+
+    private static readonly Dictionary<string, IReportRenderer> PlanRenderers = new(StringComparer.Ordinal)
+    {
+        ["md"] = new MarkdownReportRenderer(),
+        ["html"] = new HtmlReportRenderer(),
+        ["json"] = new JsonReportRenderer(),
+        ["docx"] = new DocxReportRenderer(),
+    };
+
+    private static readonly Dictionary<string, IComparisonRenderer> ComparisonRenderers = new(StringComparer.Ordinal)
+    {
+        ["csv"] = new CsvComparisonRenderer(),
+        ["json"] = new JsonComparisonRenderer(),
+        ["xlsx"] = new XlsxComparisonRenderer(),
+    };
+
+    /// <summary>csv, md, html, json, docx, and xlsx (a one-plan comparison workbook).</summary>
+    public static IReadOnlyList<string> PlanFormats { get; } = ["csv", .. PlanRenderers.Keys, "xlsx"];
+    public static IReadOnlyList<string> ComparisonFormats { get; } = [.. ComparisonRenderers.Keys];
+
+    /// <summary>The plan's report in a format; null when the plan or the format is unknown.</summary>
+    public ExportFile? Plan(long documentId, string format)
+    {
+        if (coverage.Get(documentId) is not { } plan) return null;
+        var name = FileStem(plan.Document.Title);
+        if (format == "csv")
+            return new ExportFile(new UTF8Encoding(false).GetBytes(PlanCsvRenderer.Render(plan.Coverage)), "text/csv; charset=utf-8", name + ".csv");
+        if (PlanRenderers.TryGetValue(format, out var renderer))
+        {
+            using var stream = new MemoryStream();
+            renderer.Write(Builder.Build(plan.Coverage), stream);
+            return new ExportFile(stream.ToArray(), renderer.ContentType, name + renderer.FileExtension);
+        }
+        if (ComparisonRenderers.TryGetValue(format, out var single))
+            return Render(single, [plan], name);
+        return null;
+    }
+
+    /// <summary>A comparison of the given plans (none = all) in a format; null for an unknown format.</summary>
+    public ExportFile? Comparison(IReadOnlyList<long> ids, string format)
+    {
+        if (!ComparisonRenderers.TryGetValue(format, out var renderer)) return null;
+        var plans = coverage.GetMany(ids.Count == 0 ? coverage.Store.ListDocuments().Select(d => d.Id) : ids);
+        return Render(renderer, plans, "policylens-vergelijking");
+    }
+
+    private ExportFile Render(IComparisonRenderer renderer, IReadOnlyList<AnalyzedPlan> plans, string name)
+    {
+        var report = new ComparisonReport(coverage.Compare(plans), [.. plans.Select(p => p.Coverage)]);
+        using var stream = new MemoryStream();
+        renderer.Write(report, stream);
+        return new ExportFile(stream.ToArray(), renderer.ContentType, name + renderer.FileExtension);
+    }
+
+    /// <summary>A download name from a title: letters, digits and dashes only, so no header or path tricks.</summary>
+    public static string FileStem(string title)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in title.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+            if (sb.Length >= 80) break;
+        }
+        var stem = sb.ToString().Trim('-');
+        return stem.Length == 0 ? "policylens-rapport" : stem;
+    }
+}

@@ -1,0 +1,58 @@
+namespace PolicyLens.Web.Infrastructure;
+
+/// <summary>
+/// The <c>PolicyLens</c> section of the top-level appsettings.json, shared by the web app and the
+/// CLI. Every key can be overridden by an environment variable with a double underscore, e.g.
+/// <c>PolicyLens__DatabasePath=/srv/policylens/db.sqlite</c>. Relative paths are resolved against
+/// the content root (the folder the app is started from).
+/// </summary>
+public sealed class PolicyLensOptions
+{
+    public const string Section = "PolicyLens";
+
+    /// <summary>SQLite database file. Default <c>data/policylens.db</c>; its folder is the data folder (uploads go there too).</summary>
+    public string DatabasePath { get; set; } = "data/policylens.db";
+
+    /// <summary>Folder with the YAML rule files. Default <c>rules</c>; falls back to the copy next to the executable.</summary>
+    public string RulesPath { get; set; } = "rules";
+
+    /// <summary>Folder with the demo plans loaded on first start. Default <c>seeds</c> (top-level files only).</summary>
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Load the demo plans when the database is empty at start-up. Default <c>true</c>.</summary>
+    public bool DemoData { get; set; } = true;
+
+    /// <summary>Largest accepted upload per file, in bytes. Default 50 MB, enough for a 600-page PDF.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Most files per upload. Default 20.</summary>
+    public int MaxUploadFiles { get; set; } = 20;
+
+    /// <summary>Folder holding pdftohtml/pdfinfo; empty means "find them on the PATH". Default empty.</summary>
+    public string? PopplerPath { get; set; }
+
+    /// <summary>Wall-clock limit for reading one PDF with poppler, in seconds. Default 120.</summary>
+    public int PopplerTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Every problem with the values, in English for the start-up log; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(DatabasePath)) problems.Add("PolicyLens:DatabasePath is empty; give a file path such as data/policylens.db");
+        if (string.IsNullOrWhiteSpace(RulesPath)) problems.Add("PolicyLens:RulesPath is empty; give the folder with the rule files");
+        if (MaxUploadBytes < 1024) problems.Add($"PolicyLens:MaxUploadBytes is {MaxUploadBytes}; use at least 1024 bytes");
+        if (MaxUploadFiles < 1) problems.Add($"PolicyLens:MaxUploadFiles is {MaxUploadFiles}; use at least 1");
+        if (PopplerTimeoutSeconds < 1) problems.Add($"PolicyLens:PopplerTimeoutSeconds is {PopplerTimeoutSeconds}; use at least 1");
+        return problems;
+    }
+}
+
+/// <summary>Start-up validation that names every bad key (see <see cref="PolicyLensOptions.Validate"/>).</summary>
+public sealed class PolicyLensOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PolicyLensOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PolicyLensOptions options)
+    {
+        var problems = options.Validate();
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

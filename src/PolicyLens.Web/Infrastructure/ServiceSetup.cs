@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using PolicyLens.Coverage;
+using PolicyLens.Documents;
+using PolicyLens.Readers.Documents;
+using PolicyLens.Readers.Pdf;
+using PolicyLens.Storage;
+
+namespace PolicyLens.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so both read top to bottom.</summary>
+public static class ServiceSetup
+{
+    public static IServiceCollection AddPolicyLens(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<PolicyLensOptions>()
+            .Bind(configuration.GetSection(PolicyLensOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
+        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
+        services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)));
+        services.AddSingleton(sp => PdfOptions(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value));
+        services.AddSingleton<IDocumentIngestor>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value;
+            var pdf = sp.GetRequiredService<PdfReaderOptions>();
+            // Reading may take the PDF engine's limit plus a margin for building passages.
+            var ingestion = new IngestionOptions
+            {
+                MaxFileSizeBytes = o.MaxUploadBytes,
+                ReaderTimeLimit = pdf.TimeLimit + TimeSpan.FromSeconds(30),
+            };
+            return DefaultReaders.CreateIngestor(ingestion, pdf: pdf);
+        });
+        services.AddSingleton(sp => new PlanLibrary(sp.GetRequiredService<IDocumentIngestor>(), sp.GetRequiredService<RulesHolder>().Tagger,
+            sp.GetRequiredService<IPlanStore>(), new PlanLibraryOptions { MaxParallelism = 1 }));
+        services.AddSingleton<ICoverageAnalyzer>(_ => new CoverageAnalyzer());
+        services.AddSingleton<IPlanComparer>(_ => new PlanComparer());
+        services.AddSingleton<CoverageService>();
+        services.AddSingleton<IngestionQueue>();
+        services.AddSingleton<JobRegistry>();
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<EngineStatus>();
+        services.AddSingleton<ExportService>();
+        // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
+        services.AddHostedService<StartupCheck>();
+        services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<CacheWarmer>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoDataSeeder>());
+        // Dutch letters (ë, ï, é) and typographic signs stay readable in the HTML source; markup is still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "PolicyLens.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        return services;
+    }
+
+    public static PdfReaderOptions PdfOptions(PolicyLensOptions o) => new()
+    {
+        PopplerDirectory = string.IsNullOrWhiteSpace(o.PopplerPath) ? null : o.PopplerPath,
+        TimeLimit = TimeSpan.FromSeconds(o.PopplerTimeoutSeconds),
+    };
+
+    public static WebApplication UsePolicyLensPipeline(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/fout");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseUploadLimits();
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+
+    /// <summary>
+    /// The upload form may send at most every file at its limit. A bigger request is refused from
+    /// its Content-Length before its body is read, with the friendly 413 page; Kestrel's own limit
+    /// is set to the same size for requests that do not announce their length.
+    /// </summary>
+    private static void UseUploadLimits(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/upload"))
+            {
+                var limit = context.RequestServices.GetRequiredService<UploadService>().MaxRequestBytes;
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+                if (context.Request.ContentLength > limit)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+            }
+            await next(context);
+        });
+
+    public static WebApplication MapPolicyLensEndpoints(this WebApplication app)
+    {
+        app.MapGet("/taken/{id}/status", (string id, JobRegistry jobs) =>
+        {
+            var job = jobs.Find(id);
+            if (job is null) return Results.NotFound();
+            return Results.Json(new
+            {
+                done = job.Files.Count(f => f.Done),
+                total = job.Files.Count,
+                next = $"/taken/{job.Id}",
+            });
+        });
+        app.MapGet("/documenten/{id:long}/export/{format}", (long id, string format, ExportService exports) =>
+            exports.Plan(id, format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
+        app.MapGet("/vergelijken/export/{format}", (string format, long[]? ids, ExportService exports) =>
+            exports.Comparison(ids ?? [], format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
+        return app;
+    }
+}
+
+/// <summary>
+/// Resolves the services that must work before the app serves anything: the rule set (broken
+/// rules stop the app with the problems listed by file, line and rule id) and the database.
+/// </summary>
+public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var paths = services.GetRequiredService<AppPaths>();
+        try
+        {
+            var rules = services.GetRequiredService<RulesHolder>();
+            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.Version, rules.RulesPath, rules.Labels.Count);
+        }
+        catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
+        {
+            log.LogCritical("PolicyLens cannot start because the rules in {Path} are invalid.{NewLine}{Problems}", paths.RulesPath, Environment.NewLine, ex.Message);
+            throw new InvalidOperationException($"PolicyLens cannot start: the rules in {paths.RulesPath} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
+        }
+        RemoveLeftoverUploads(paths.UploadFolder);
+        var status = services.GetRequiredService<IPlanStore>().Status();
+        log.LogInformation("Database {Path} (schema {Schema}): {Documents} documents", status.DatabasePath, status.SchemaVersion, status.Documents);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Jobs live in memory, so upload copies left by a stopped server belong to no job any more.</summary>
+    private void RemoveLeftoverUploads(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.upload"))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException ex)
+            {
+                log.LogWarning("Could not remove leftover upload {File}: {Message}", file, ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyLens.Web.Infrastructure;
+
+namespace PolicyLens.Web.Pages.Jobs;
+
+/// <summary>
+/// Progress of an upload. While files are being read the page refreshes itself (meta refresh;
+/// job.js polls faster); when one file is done it moves on to its report. A job whose files all
+/// failed answers 422 with the file names and reasons.
+/// </summary>
+[ResponseCache(NoStore = true)]
+public sealed class JobModel(JobRegistry jobs) : PageModel
+{
+    public UploadJob Job { get; private set; } = null!;
+
+    /// <summary>
+    /// Whether the job was done when the request began. The worker moves on while the page
+    /// renders; deciding once keeps redirect, status code and refresh consistent.
+    /// </summary>
+    public bool IsDone { get; private set; }
+
+    public IActionResult OnGet(string id)
+    {
+        if (jobs.Find(id) is not { } job) return NotFound();
+        Job = job;
+        IsDone = job.Done;
+        if (IsDone && job.SingleDocumentId is { } documentId && job.Refused.Count == 0) return Redirect($"/documenten/{documentId}");
+        if (IsDone && job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Title"] = IsDone ? "Upload verwerkt" : "Bezig met verwerken";
+        return Page();
+    }
+}
