@@ -40,14 +40,15 @@ public class DocxExtractionBenchmarks
     [Benchmark]
     public int Ingest() => _ingestor.Ingest(new DocumentSource(_path)).Passages.Count;
 
-    private static void WritePlan(string path, int pages)
+    /// <summary>Writes a generated plan; different seeds give different text (and so different content hashes).</summary>
+    internal static void WritePlan(string path, int pages, int seed = 42)
     {
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
             Style("Kop1", "heading 1"), Style("Kop2", "heading 2"), Style("Kop3", "heading 3"));
         var body = new Body();
-        var random = new Random(42);
+        var random = new Random(seed);
         for (var page = 0; page < pages; page++)
         {
             var bd = page / 20 + 1;

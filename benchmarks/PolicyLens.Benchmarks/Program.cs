@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project benchmarks/PolicyLens.Benchmarks -- --filter '*'
+// The batch path (ingest, tag, store many plans) is timed as one run, not by BenchmarkDotNet:
+// dotnet run -c Release --project benchmarks/PolicyLens.Benchmarks -- --batch [plans] [pages]
+if (args is ["--batch", ..]) return PolicyLens.Benchmarks.BatchRun.Run(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -207,21 +207,20 @@ public sealed class SqlitePlanStore : IPlanStore
                 transaction);
 
             var runId = InsertRun(connection, transaction, documentId, run);
-            foreach (var tagged in passages)
-            {
-                var passage = tagged.Passage;
-                var passageId = connection.ExecuteScalar<long>("""
-                    INSERT INTO passages (document_id, ordinal, page, headings, kind, text, start_offset, end_offset)
-                    VALUES (@DocumentId, @Ordinal, @Page, @Headings, @Kind, @Text, @Start, @End)
-                    RETURNING id
-                    """,
-                    new
-                    {
-                        DocumentId = documentId, passage.Ordinal, passage.Page, Headings = JsonSerializer.Serialize(passage.Headings),
-                        Kind = passage.Kind.ToString(), passage.Text, passage.Start, passage.End,
-                    }, transaction);
-                InsertTags(connection, transaction, runId, passageId, tagged.Tags);
-            }
+            // Ids are assigned here rather than read back row by row, so each table takes one
+            // batched insert on one prepared statement. Safe: the transaction holds the write lock.
+            var firstPassageId = NextId(connection, transaction, "passages");
+            connection.Execute("""
+                INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)
+                VALUES (@Id, @DocumentId, @Ordinal, @Page, @Headings, @Kind, @Text, @Start, @End)
+                """,
+                passages.Select((tagged, i) => new
+                {
+                    Id = firstPassageId + i, DocumentId = documentId, tagged.Passage.Ordinal, tagged.Passage.Page,
+                    Headings = JsonSerializer.Serialize(tagged.Passage.Headings), Kind = tagged.Passage.Kind.ToString(),
+                    tagged.Passage.Text, tagged.Passage.Start, tagged.Passage.End,
+                }), transaction);
+            InsertTags(connection, transaction, runId, passages.Select((tagged, i) => (firstPassageId + i, tagged.Tags)).ToList());
             transaction.Commit();
             return new StoreResult(documentId, Duplicate: false);
         });
@@ -235,27 +234,41 @@ public sealed class SqlitePlanStore : IPlanStore
             """,
             new { DocumentId = documentId, run.RuleSetVersion, run.ToolVersion, At = Now() }, transaction);
 
-    private static void InsertTags(SqliteConnection connection, SqliteTransaction transaction, long runId, long passageId, IReadOnlyList<PassageTag> tags)
+    private static long NextId(SqliteConnection connection, SqliteTransaction transaction, string table) =>
+        connection.ExecuteScalar<long>($"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}", transaction: transaction);
+
+    private sealed record TagInsert(long Id, long RunId, long PassageId, int Ordinal, string Dimension, string Label, double Score);
+
+    private sealed record EvidenceInsert(long TagId, int Ordinal, string RuleId, string Term, string MatchedText, int Start, int Length,
+        double Weight, string Source, int HeadingIndex);
+
+    /// <summary>Inserts the tags of one run for many passages, and their evidence, as two batched inserts.</summary>
+    private static void InsertTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
+        IReadOnlyList<(long PassageId, IReadOnlyList<PassageTag> Tags)> passages)
     {
-        for (var t = 0; t < tags.Count; t++)
-        {
-            var tag = tags[t];
-            var tagId = connection.ExecuteScalar<long>("""
-                INSERT INTO tags (run_id, passage_id, ordinal, dimension, label, score)
-                VALUES (@RunId, @PassageId, @Ordinal, @Dimension, @Label, @Score)
-                RETURNING id
-                """,
-                new { RunId = runId, PassageId = passageId, Ordinal = t, tag.Dimension, tag.Label, tag.Score }, transaction);
-            connection.Execute("""
-                INSERT INTO evidence (tag_id, ordinal, rule_id, term, matched_text, start_offset, length, weight, source, heading_index)
-                VALUES (@TagId, @Ordinal, @RuleId, @Term, @MatchedText, @Start, @Length, @Weight, @Source, @HeadingIndex)
-                """,
-                tag.Evidence.Select((e, i) => new
+        var nextTagId = NextId(connection, transaction, "tags");
+        var tags = new List<TagInsert>();
+        var evidence = new List<EvidenceInsert>();
+        foreach (var (passageId, passageTags) in passages)
+            for (var t = 0; t < passageTags.Count; t++)
+            {
+                var tag = passageTags[t];
+                var tagId = nextTagId++;
+                tags.Add(new TagInsert(tagId, runId, passageId, t, tag.Dimension, tag.Label, tag.Score));
+                for (var i = 0; i < tag.Evidence.Count; i++)
                 {
-                    TagId = tagId, Ordinal = i, e.RuleId, e.Term, e.MatchedText, e.Start, e.Length, e.Weight,
-                    Source = e.Source.ToString(), e.HeadingIndex,
-                }), transaction);
-        }
+                    var e = tag.Evidence[i];
+                    evidence.Add(new EvidenceInsert(tagId, i, e.RuleId, e.Term, e.MatchedText, e.Start, e.Length, e.Weight, e.Source.ToString(), e.HeadingIndex));
+                }
+            }
+        connection.Execute("""
+            INSERT INTO tags (id, run_id, passage_id, ordinal, dimension, label, score)
+            VALUES (@Id, @RunId, @PassageId, @Ordinal, @Dimension, @Label, @Score)
+            """, tags, transaction);
+        connection.Execute("""
+            INSERT INTO evidence (tag_id, ordinal, rule_id, term, matched_text, start_offset, length, weight, source, heading_index)
+            VALUES (@TagId, @Ordinal, @RuleId, @Term, @MatchedText, @Start, @Length, @Weight, @Source, @HeadingIndex)
+            """, evidence, transaction);
     }
 
     // The latest run's rule-set version comes with every summary, through the latest_runs view.
@@ -475,7 +488,7 @@ public sealed class SqlitePlanStore : IPlanStore
                     continue;
                 }
                 var runId = InsertRun(connection, transaction, candidate.Id, run);
-                for (var i = 0; i < passages.Count; i++) InsertTags(connection, transaction, runId, passages[i].Id, tags[i]);
+                InsertTags(connection, transaction, runId, passages.Select((p, i) => (p.Id, tags[i])).ToList());
                 transaction.Commit();
                 retagged++;
                 passagesTagged += passages.Count;

@@ -87,7 +87,16 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public void Relative_paths_resolve_against_the_content_root_and_the_data_folder_holds_the_uploads()
+    public void Inside_the_checkout_relative_paths_resolve_against_the_repository_root_like_the_cli()
+    {
+        var paths = new AppPaths(new PolicyLensOptions { DatabasePath = "data/x.db" }, Path.Join(Repo.Root, "src", "PolicyLens.Web"));
+        Assert.Equal(Path.GetFullPath(Path.Join(Repo.Root, "data", "x.db")), paths.DatabasePath);
+        Assert.Equal(Path.GetFullPath(Path.Join(Repo.Root, "rules")), paths.RulesPath);
+        Assert.Equal(Path.GetFullPath(Path.Join(Repo.Root, "seeds")), paths.SeedsPath);
+    }
+
+    [Fact]
+    public void Relative_paths_resolve_outside_a_checkout_against_the_content_root_and_the_data_folder_holds_the_uploads()
     {
         var root = Path.Join(Path.GetTempPath(), "policylens-root");
         var paths = new AppPaths(new PolicyLensOptions { DatabasePath = "data/x.db" }, root);

@@ -13,6 +13,10 @@ internal static class CommandCatalog
         yield return RulesCheckCommand.Create(stdout, stderr);
         yield return EvalCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);
+        yield return IngestCommand.Create(stdout, stderr);
+        yield return ListCommand.Create(stdout, stderr);
+        yield return SearchCommand.Create(stdout, stderr);
+        yield return RetagCommand.Create(stdout, stderr);
         yield return ReportCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout, stderr);
     }

@@ -12,34 +12,9 @@ namespace PolicyLens.Cli.Commands;
 /// </summary>
 internal static class ReportStore
 {
-    public const string DefaultDatabasePath = "data/policylens.db";
+    public static Option<string?> DatabaseOption() => StoreAccess.DbOption();
 
-    public static Option<string?> DatabaseOption() =>
-        new("--db") { Description = $"The database file (default: PolicyLens__DatabasePath, else PolicyLens:DatabasePath in appsettings.json, else {DefaultDatabasePath})." };
-
-    /// <summary>--db, else the environment variable, else appsettings.json next to the executable, else the default.</summary>
-    public static string ResolveDatabasePath(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option)) return option;
-        var fromEnvironment = Environment.GetEnvironmentVariable("PolicyLens__DatabasePath");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
-        var settings = Path.Join(AppContext.BaseDirectory, "appsettings.json");
-        try
-        {
-            if (File.Exists(settings))
-            {
-                using var json = JsonDocument.Parse(File.ReadAllText(settings), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-                if (json.RootElement.TryGetProperty("PolicyLens", out var section) && section.TryGetProperty("DatabasePath", out var path)
-                    && path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString()))
-                    return path.GetString()!;
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            // A broken settings file must not stop a report; the default path still works.
-        }
-        return DefaultDatabasePath;
-    }
+    public static string ResolveDatabasePath(string? option) => StoreAccess.ResolvePath(option);
 
     /// <summary>Opens the store for reading; null (reason on stderr) when there is no database there.</summary>
     private static SqlitePlanStore? Open(string? option, TextWriter stderr)

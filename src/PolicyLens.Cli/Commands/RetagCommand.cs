@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace PolicyLens.Cli.Commands;
+
+/// <summary>
+/// <c>policylens retag [--db FILE] [--rules DIR]</c>: tags every stored plan again with the current
+/// rules and records a new analysis run for each, so reports say which rule set made them.
+/// Plans already tagged with this rule-set version are left alone.
+/// </summary>
+internal static class RetagCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var db = StoreAccess.DbOption();
+        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var command = new Command("retag", "Tag the stored plans again after the rules changed.") { db, rules };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var tagger = RulesLocation.LoadTagger(parse.GetValue(rules), stderr);
+            if (tagger is null) return Task.FromResult(1);
+            using var store = StoreAccess.Open(parse.GetValue(db), stderr);
+            if (store is null) return Task.FromResult(1);
+            try
+            {
+                var result = store.Retag(tagger, cancellationToken);
+                stdout.WriteLine($"{result.DocumentsRetagged} plannen opnieuw getagd met regelset {result.RuleSetVersion} ({result.PassagesTagged} passages); {result.DocumentsSkipped} waren al bijgewerkt.");
+                return Task.FromResult(0);
+            }
+            catch (OperationCanceledException)
+            {
+                stderr.WriteLine("policylens: retag cancelled; plans retagged so far keep their new run, run the command again for the rest.");
+                return Task.FromResult(1);
+            }
+            catch (Storage.PlanStoreException ex)
+            {
+                stderr.WriteLine($"policylens: {ex.Message}");
+                return Task.FromResult(1);
+            }
+        });
+        return command;
+    }
+}

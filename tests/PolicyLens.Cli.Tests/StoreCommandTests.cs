@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PolicyLens.Cli;
+using PolicyLens.Cli.Commands;
+
+namespace PolicyLens.Cli.Tests;
+
+public sealed class StoreCommands : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("policylens-store-cli-").FullName;
+    private string Db => Path.Combine(_dir, "db", "plans.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static string Fixtures => Path.GetDirectoryName(Fixture("x"))!;
+
+    private static string Fixture(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyLens.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "tests", "fixtures", "documents", name);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Ingest_stores_the_files_of_a_folder_and_prints_plain_lines_and_a_summary_when_redirected()
+    {
+        var (code, output, error) = Run("ingest", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"), "--db", Db, "--municipality", "Lindeveld");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains($"opgeslagen: {Fixture("lindeveld-plan.docx")} (#", output);
+        Assert.Contains("2 bestanden", output);
+        Assert.Contains("2 opgeslagen, 0 al aanwezig, 0 mislukt", output);
+        Assert.DoesNotContain("\u001b[", output); // no ANSI codes when captured
+        Assert.True(File.Exists(Db));
+    }
+
+    [Fact]
+    public void A_bad_file_is_named_on_stderr_with_its_reason_the_rest_is_stored_and_the_exit_code_is_1()
+    {
+        var bad = Path.Combine(_dir, "kapot.docx");
+        File.WriteAllBytes(bad, [(byte)'P', (byte)'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]);
+
+        var (code, output, error) = Run("ingest", Fixture("lindeveld-plan.docx"), bad, "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"policylens: {bad}: ", error);
+        Assert.Contains("damaged", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Contains("1 opgeslagen, 0 al aanwezig, 1 mislukt", output);
+        var (_, list, _) = Run("list", "--db", Db, "--format", "json");
+        Assert.Equal(1, JsonDocument.Parse(list).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void Ingesting_a_folder_recurses_and_a_second_ingest_reports_duplicates()
+    {
+        var folder = Path.Combine(_dir, "plans", "sub");
+        Directory.CreateDirectory(folder);
+        File.Copy(Fixture("lindeveld-plan.docx"), Path.Combine(folder, "a.docx"));
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(_dir, "plans", "b.md"));
+        File.WriteAllText(Path.Combine(folder, "notes.json"), "{}");
+
+        Assert.Equal(0, Run("ingest", Path.Combine(_dir, "plans"), "--db", Db).Code);
+        var (code, output, _) = Run("ingest", Path.Combine(_dir, "plans"), "--db", Db);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 bestanden", output);
+        Assert.Contains("0 opgeslagen, 2 al aanwezig, 0 mislukt", output);
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_and_fails()
+    {
+        var (code, _, error) = Run("ingest", Path.Combine(_dir, "nergens"), "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("nergens: file or folder not found", error);
+    }
+
+    [Fact]
+    public void List_shows_id_title_file_municipality_and_passages()
+    {
+        Run("ingest", Fixture("lindeveld-plan.md"), "--db", Db, "--municipality", "Lindeveld");
+
+        var (code, json, _) = Run("list", "--db", Db, "--format", "json");
+        var (tableCode, table, _) = Run("list", "--db", Db);
+
+        Assert.Equal((0, 0), (code, tableCode));
+        var document = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray());
+        Assert.Equal(1, document.GetProperty("id").GetInt64());
+        Assert.Equal("Meerjarenplan 2026–2031 gemeente Lindeveld", document.GetProperty("title").GetString());
+        Assert.Equal("lindeveld-plan.md", document.GetProperty("file").GetString());
+        Assert.Equal("Lindeveld", document.GetProperty("municipality").GetString());
+        Assert.True(document.GetProperty("passages").GetInt32() > 10);
+        Assert.StartsWith("sha256:", document.GetProperty("ruleSetVersion").GetString());
+        Assert.Contains("lindeveld-plan.md", table);
+        Assert.Contains("Lindeveld", table);
+    }
+
+    [Fact]
+    public void List_on_an_empty_database_says_how_to_add_plans()
+    {
+        var (code, output, _) = Run("list", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("policylens ingest", output);
+    }
+
+    [Fact]
+    public void Search_prints_hits_with_the_matches_marked_and_json_with_html_marks()
+    {
+        Run("ingest", Fixture("lindeveld-plan.md"), "--db", Db);
+
+        var (code, output, _) = Run("search", "buurtankers", "--db", Db);
+        var (jsonCode, json, _) = Run("search", "buurtankers", "--db", Db, "--format", "json", "--limit", "1");
+
+        Assert.Equal((0, 0), (code, jsonCode));
+        Assert.Contains("**buurtankers**", output, StringComparison.OrdinalIgnoreCase);
+        var hit = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray());
+        Assert.Contains("<mark>buurtankers</mark>", hit.GetProperty("snippetHtml").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\u0002", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NEAR(")]
+    [InlineData("\"")]
+    [InlineData("AND OR -")]
+    public void Search_with_query_syntax_characters_still_succeeds(string query)
+    {
+        Run("ingest", Fixture("lindeveld-plan.md"), "--db", Db);
+        var (code, _, error) = Run("search", query, "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void Retag_with_unchanged_rules_skips_every_plan()
+    {
+        Run("ingest", Fixture("lindeveld-plan.md"), "--db", Db);
+        var (code, output, _) = Run("retag", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.Contains("0 plannen opnieuw getagd", output);
+        Assert.Contains("1 waren al bijgewerkt", output);
+    }
+
+    [Fact]
+    public void A_database_that_is_no_database_is_a_clear_error()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Db)!);
+        File.WriteAllText(Db, new string('x', 5000));
+        var (code, _, error) = Run("list", "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("not a PolicyLens database", error);
+    }
+
+    [Fact]
+    public void The_db_option_beats_the_environment_which_beats_appsettings_which_beats_the_default()
+    {
+        var settings = Path.Combine(_dir, "appsettings.json");
+        File.WriteAllText(settings, """{ "PolicyLens": { "DatabasePath": "uit-config/plans.db" } }""");
+        string? Env(string name) => name == StoreAccess.EnvironmentVariable ? "/srv/env.db" : null;
+        static string? NoEnv(string name) => null;
+
+        Assert.Equal(Path.GetFullPath("/tmp/x.db"), StoreAccess.ResolvePath("/tmp/x.db", Env, settings, _dir));
+        Assert.Equal("/srv/env.db", StoreAccess.ResolvePath(null, Env, settings, _dir));
+        Assert.Equal(Path.Combine(_dir, "uit-config", "plans.db"), StoreAccess.ResolvePath(null, NoEnv, settings, _dir));
+        Assert.Equal(Path.Combine(_dir, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, null, _dir));
+        File.WriteAllText(settings, "{ not json");
+        Assert.Equal(Path.Combine(_dir, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, settings, _dir));
+    }
+
+    [Fact]
+    public void Inside_a_checkout_a_configured_relative_path_is_taken_from_the_repository_root_so_cli_and_web_share_one_database()
+    {
+        var root = Path.Combine(_dir, "checkout");
+        var sub = Path.Combine(root, "src", "PolicyLens.Web");
+        Directory.CreateDirectory(sub);
+        File.WriteAllText(Path.Combine(root, "PolicyLens.sln"), "");
+        static string? NoEnv(string name) => null;
+
+        Assert.Equal(Path.Combine(root, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, null, sub));
+        Assert.Equal(Path.Combine(sub, "mine.db"), StoreAccess.ResolvePath("mine.db", NoEnv, null, sub));
+    }
+}
