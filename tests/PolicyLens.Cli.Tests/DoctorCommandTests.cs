@@ -4,13 +4,7 @@ namespace PolicyLens.Cli.Tests;
 
 public class DoctorCommand
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Doctor_reports_pdf_support_and_the_rule_set_version_when_all_is_installed()

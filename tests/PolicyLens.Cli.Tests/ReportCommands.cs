@@ -15,22 +15,11 @@ public sealed class ReportCommands : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyLens.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string Root() => CliHarness.RepositoryRoot();
 
-    private static string Fixture(string name) => Path.Combine(Root(), "tests", "fixtures", "documents", name);
+    private static string Fixture(string name) => CliHarness.Fixture(name);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     /// <summary>A database on disk holding the given fixtures; returns its path and the ids.</summary>
     private (string Path, long[] Ids) Store(params string[] fixtures)

@@ -18,20 +18,9 @@ public sealed class StoreCommands : IDisposable
 
     private static string Fixtures => Path.GetDirectoryName(Fixture("x"))!;
 
-    private static string Fixture(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyLens.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "tests", "fixtures", "documents", name);
-    }
+    private static string Fixture(string name) => CliHarness.Fixture(name);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Ingest_stores_the_files_of_a_folder_and_prints_plain_lines_and_a_summary_when_redirected()

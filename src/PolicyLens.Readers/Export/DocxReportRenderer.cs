@@ -24,15 +24,11 @@ public sealed class DocxReportRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        // The packaging layer needs a readable, writable, seekable stream; buffer when the caller's is not (an HTTP response, a write-only file).
-        if (!(output.CanSeek && output.CanRead && output.CanWrite))
-        {
-            using var buffer = new MemoryStream();
-            Write(report, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
-            return;
-        }
+        PackageOutput.Write(output, stream => WritePackage(report, stream));
+    }
+
+    private void WritePackage(PlanReport report, Stream output)
+    {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         AddStyles(main);

@@ -49,14 +49,11 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        if (!(output.CanSeek && output.CanRead && output.CanWrite))
-        {
-            using var buffer = new MemoryStream();
-            Write(report, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
-            return;
-        }
+        PackageOutput.Write(output, stream => WritePackage(report, stream));
+    }
+
+    private void WritePackage(ComparisonReport report, Stream output)
+    {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         AddStyles(workbook);

@@ -5,16 +5,10 @@ namespace PolicyLens.Cli.Tests.Rules;
 
 public class RuleCommands
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = CliHarness.RepositoryRoot();
     private static string RulesDir => Path.Join(Root, "rules");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Rules_check_passes_on_the_shipped_rules_and_names_the_version()
@@ -85,12 +79,5 @@ public class RuleCommands
         var element = json.RootElement.GetProperty("dimensions").GetProperty("element");
         Assert.InRange(element.GetProperty("micro").GetProperty("f1").GetDouble(), 0.0, 1.0);
         Assert.True(element.GetProperty("labels").GetProperty("bezig-zijn").TryGetProperty("support", out _));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln"))) return dir.FullName;
-        throw new InvalidOperationException("No PolicyLens.sln above the test folder.");
     }
 }
