@@ -55,7 +55,7 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.False(string.IsNullOrEmpty(link), "the heatmap has at least one non-empty cell link");
         var html = await PageAsync(link);
         Assert.Contains("id=\"bewijs\"", html);
-        Assert.Contains("class=\"evidence\"", html);
+        Assert.Matches("<article class=\"evidence( evidence-row)?\" id=\"p-\\d+\">", html);
         Assert.Contains("<mark>", html);
         Assert.Contains(" selected\"", html);
         Assert.Contains("passage ", html);
@@ -156,6 +156,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains($"href=\"/documenten/{plans.Scriptdorp}\"", html);
         Assert.Matches("\\d+%", html);
         Assert.Contains("#bewijs", html); // cells click through to evidence
+    }
+
+    [Fact]
+    public async Task The_compare_matrix_scrolls_in_its_own_region_with_titles_numbers_and_labels_in_separate_cells()
+    {
+        var html = await PageAsync("/vergelijken?dimensie=domain");
+        Assert.Matches("<div class=\"matrix-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"matrix-caption\">\\s*<table class=\"heatmap compare\">", html);
+        Assert.Contains("<td class=\"covered\">", html);
+        var labels = System.Text.RegularExpressions.Regex.Matches(html, "<th scope=\"col\" class=\"label\"[^>]*><a [^>]*title=\"Sorteer op [^\"]+\">");
+        Assert.True(labels.Count >= 10, $"every domain label has its own header with a tooltip, found {labels.Count}");
     }
 
     [Fact]

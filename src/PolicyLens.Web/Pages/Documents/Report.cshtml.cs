@@ -90,7 +90,8 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     private void Show(IReadOnlyList<int> ordinals, Func<PassageTag, bool>? focus)
     {
         EvidenceTotal = ordinals.Count;
-        Evidence = [.. ordinals.Take(MaxEvidence).Select(o => Coverage.Passage(o)).OfType<TaggedPassage>().Select(p => EvidenceView.Build(p, focus))];
+        // Strongest evidence first, running text before table rows (see EvidenceView.Ordered).
+        Evidence = EvidenceView.Ordered(ordinals.Select(o => Coverage.Passage(o)).OfType<TaggedPassage>(), focus, MaxEvidence);
     }
 
     /// <summary>Link to this report with a heatmap cell selected (keeps the dimension filter).</summary>
