@@ -63,7 +63,13 @@ public static class Display
 
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d-M-yyyy", CultureInfo.InvariantCulture);
 
-    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>A number as Dutch readers write it: decimal comma, one decimal at most ("2,8").</summary>
+    public static string Number(double value) => value.ToString("0.#", Dutch);
+
+    /// <summary>Text for a table cell that would otherwise be empty.</summary>
+    public static string OrDash(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
 
     public static string FormatName(PolicyLens.Documents.DocumentFormat format) => format switch
     {
