@@ -190,6 +190,32 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("Soorten eenzaamheid", html);
     }
 
+    [Fact]
+    public async Task Compare_says_so_when_none_of_the_chosen_plans_exists()
+    {
+        var html = await PageAsync("/vergelijken?ids=987654");
+        Assert.Contains("Geen van de gekozen plannen bestaat (nog).", html);
+        Assert.DoesNotContain("class=\"heatmap compare\"", html);
+    }
+
+    [Fact]
+    public async Task Signal_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?signaal=age-gap");
+        Assert.Contains("id=\"bewijs\"", html);
+        var emphasised = System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"match\"><span class=\"dim\">([^<:]+):</span>");
+        Assert.NotEmpty(emphasised);
+        Assert.All(emphasised, m => Assert.Equal("Leeftijdsgroepen", m.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task Strength_prints_with_a_decimal_comma()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?dimensie=element");
+        Assert.Matches("<td class=\"num\">\\d+,\\d</td>", html); // the plan has fractional strengths
+        Assert.DoesNotMatch("<td class=\"num\">\\d+\\.\\d</td>", html);
+    }
+
     [Theory]
     [InlineData("csv", "text/csv", "document_id")]
     [InlineData("json", "application/json", "{")]

@@ -106,6 +106,8 @@ public sealed class UploadTests : IDisposable
         var html = await done.Content.ReadAsStringAsync();
         Assert.Contains("<strong>kapot.pdf</strong> kon niet verwerkt worden", html);
         Assert.Contains("Rapport bekijken", html);
+        Assert.Contains("<h1>Upload deels verwerkt</h1>", html); // not "verwerkt" as if all went well
+        Assert.Contains("1 van 2 bestanden verwerkt; 1 mislukt", html);
     }
 
     [Fact]
