@@ -59,6 +59,10 @@ public static class Display
         _ => "h5",
     };
 
+    /// <summary>The legend of <see cref="ShareClass"/>: class and the shares it stands for.</summary>
+    public static IReadOnlyList<(string Class, string Text)> ShareLegend { get; } =
+        [("h0", "0%"), ("h1", "tot 20%"), ("h2", "20–39%"), ("h3", "40–59%"), ("h4", "60–79%"), ("h5", "80% of meer")];
+
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d-M-yyyy", CultureInfo.InvariantCulture);
