@@ -212,8 +212,8 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     public async Task Strength_prints_with_a_decimal_comma()
     {
         var html = await PageAsync($"/documenten/{plans.Lindeveld}?dimensie=element");
-        Assert.Matches("<td class=\"num\">\\d+,\\d</td>", html); // the plan has fractional strengths
-        Assert.DoesNotMatch("<td class=\"num\">\\d+\\.\\d</td>", html);
+        Assert.Matches("<td class=\"num\" data-label=\"Sterkte\">\\d+,\\d</td>", html); // the plan has fractional strengths
+        Assert.DoesNotMatch("<td class=\"num\" data-label=\"Sterkte\">\\d+\\.\\d</td>", html);
     }
 
     [Theory]
