@@ -55,7 +55,7 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.False(string.IsNullOrEmpty(link), "the heatmap has at least one non-empty cell link");
         var html = await PageAsync(link);
         Assert.Contains("id=\"bewijs\"", html);
-        Assert.Contains("class=\"evidence\"", html);
+        Assert.Matches("<article class=\"evidence( evidence-row)?\" id=\"p-\\d+\">", html);
         Assert.Contains("<mark>", html);
         Assert.Contains(" selected\"", html);
         Assert.Contains("passage ", html);
@@ -159,6 +159,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
+    public async Task The_compare_matrix_scrolls_in_its_own_region_with_titles_numbers_and_labels_in_separate_cells()
+    {
+        var html = await PageAsync("/vergelijken?dimensie=domain");
+        Assert.Matches("<div class=\"matrix-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"matrix-caption\">\\s*<table class=\"heatmap compare\">", html);
+        Assert.Contains("<td class=\"covered\">", html);
+        var labels = System.Text.RegularExpressions.Regex.Matches(html, "<th scope=\"col\" class=\"label\"[^>]*><a [^>]*title=\"Sorteer op [^\"]+\">");
+        Assert.True(labels.Count >= 10, $"every domain label has its own header with a tooltip, found {labels.Count}");
+    }
+
+    [Fact]
     public async Task Compare_sorts_on_the_server_by_a_label_and_by_title()
     {
         var byLabel = await PageAsync($"/vergelijken?ids={plans.Lindeveld}&ids={plans.Scriptdorp}&sort=element:herhaalde-ontmoetingen&richting=op");
@@ -178,6 +188,32 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("1 plan", html);
         Assert.DoesNotContain($"class=\"plan\"><a href=\"/documenten/{plans.Lindeveld}\"", html);
         Assert.Contains("Soorten eenzaamheid", html);
+    }
+
+    [Fact]
+    public async Task Compare_says_so_when_none_of_the_chosen_plans_exists()
+    {
+        var html = await PageAsync("/vergelijken?ids=987654");
+        Assert.Contains("Geen van de gekozen plannen bestaat (nog).", html);
+        Assert.DoesNotContain("class=\"heatmap compare\"", html);
+    }
+
+    [Fact]
+    public async Task Signal_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?signaal=age-gap");
+        Assert.Contains("id=\"bewijs\"", html);
+        var emphasised = System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"match\"><span class=\"dim\">([^<:]+):</span>");
+        Assert.NotEmpty(emphasised);
+        Assert.All(emphasised, m => Assert.Equal("Leeftijdsgroepen", m.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task Strength_prints_with_a_decimal_comma()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?dimensie=element");
+        Assert.Matches("<td class=\"num\" data-label=\"Sterkte\">\\d+,\\d</td>", html); // the plan has fractional strengths
+        Assert.DoesNotMatch("<td class=\"num\" data-label=\"Sterkte\">\\d+\\.\\d</td>", html);
     }
 
     [Theory]

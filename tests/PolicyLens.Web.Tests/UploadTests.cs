@@ -30,6 +30,30 @@ public sealed class UploadTests : IDisposable
     }
 
     [Fact]
+    public async Task Evidence_shows_table_rows_as_tables_after_the_running_text()
+    {
+        const string plan = """
+            <html><head><title>Ontmoetingsplan Tabeldorp</title></head><body>
+            <h1>Ontmoetingsplan Tabeldorp</h1>
+            <h2>Ontmoeten in de wijk</h2>
+            <table><tr><th>Actie</th><th>Budget</th><th>Partner</th></tr>
+            <tr><td>Wekelijkse buurtsoep in het buurthuis</td><td>18.000 euro</td><td>Buurtcomités</td></tr></table>
+            <p>We organiseren wekelijks een buurtsoep in het buurthuis zodat buren elkaar regelmatig ontmoeten.</p>
+            </body></html>
+            """;
+        using var client = _app.Browser();
+        var id = await Flow.UploadPlanAsync(client, "tabeldorp.html", Encoding.UTF8.GetBytes(plan));
+        var html = await client.GetStringAsync($"/documenten/{id}?dimensie=element&label=element:herhaalde-ontmoetingen");
+        var paragraph = html.IndexOf("zodat buren elkaar", StringComparison.Ordinal);
+        var row = html.IndexOf("<table class=\"row-cells\">", StringComparison.Ordinal);
+        Assert.True(paragraph > 0 && row > 0, "both the paragraph and the table row are evidence");
+        Assert.True(paragraph < row, "the paragraph comes before the table row");
+        Assert.Contains("<th scope=\"col\">Partner</th>", html);
+        Assert.Contains("<td>Buurtcomit", html);
+        Assert.DoesNotContain("Budget: 18.000", html); // drawn as cells, not as "header: value" text
+    }
+
+    [Fact]
     public async Task A_pdf_plan_is_read_with_page_numbers()
     {
         using var client = _app.Browser();
@@ -82,6 +106,8 @@ public sealed class UploadTests : IDisposable
         var html = await done.Content.ReadAsStringAsync();
         Assert.Contains("<strong>kapot.pdf</strong> kon niet verwerkt worden", html);
         Assert.Contains("Rapport bekijken", html);
+        Assert.Contains("<h1>Upload deels verwerkt</h1>", html); // not "verwerkt" as if all went well
+        Assert.Contains("1 van 2 bestanden verwerkt; 1 mislukt", html);
     }
 
     [Fact]

@@ -59,11 +59,21 @@ public static class Display
         _ => "h5",
     };
 
+    /// <summary>The legend of <see cref="ShareClass"/>: class and the shares it stands for.</summary>
+    public static IReadOnlyList<(string Class, string Text)> ShareLegend { get; } =
+        [("h0", "0%"), ("h1", "tot 20%"), ("h2", "20–39%"), ("h3", "40–59%"), ("h4", "60–79%"), ("h5", "80% of meer")];
+
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d-M-yyyy", CultureInfo.InvariantCulture);
 
-    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>A number as Dutch readers write it: decimal comma, one decimal at most ("2,8").</summary>
+    public static string Number(double value) => value.ToString("0.#", Dutch);
+
+    /// <summary>Text for a table cell that would otherwise be empty.</summary>
+    public static string OrDash(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
 
     public static string FormatName(PolicyLens.Documents.DocumentFormat format) => format switch
     {

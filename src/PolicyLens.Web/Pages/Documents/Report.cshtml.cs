@@ -77,7 +77,9 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
         if (FlagId is not null && Coverage.Flag(FlagId) is { PassageOrdinals.Count: > 0 } flag)
         {
             EvidenceTitle = $"Signaal: {flag.Title}";
-            Show(flag.PassageOrdinals, null);
+            // Mark the words of the dimension the check looks at, not every tag of the passage.
+            var dimension = FlagDimension(flag.Id);
+            Show(flag.PassageOrdinals, dimension is null ? null : t => t.Dimension == dimension);
             return;
         }
         if (PassageOrdinal is { } ordinal && Coverage.Passage(ordinal) is not null)
@@ -90,8 +92,19 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     private void Show(IReadOnlyList<int> ordinals, Func<PassageTag, bool>? focus)
     {
         EvidenceTotal = ordinals.Count;
-        Evidence = [.. ordinals.Take(MaxEvidence).Select(o => Coverage.Passage(o)).OfType<TaggedPassage>().Select(p => EvidenceView.Build(p, focus))];
+        // Strongest evidence first, running text before table rows (see EvidenceView.Ordered).
+        Evidence = EvidenceView.Ordered(ordinals.Select(o => Coverage.Passage(o)).OfType<TaggedPassage>(), focus, MaxEvidence);
     }
+
+    /// <summary>The dimension a framework check reads; null when it reads several.</summary>
+    public static string? FlagDimension(string flagId) => flagId switch
+    {
+        PlanFlags.AgeGap => "age",
+        PlanFlags.DeficitFraming => "frame",
+        PlanFlags.NeglectedFields => "focus",
+        PlanFlags.ConnectionInAllPolicies => "domain",
+        _ => null,
+    };
 
     /// <summary>Link to this report with a heatmap cell selected (keeps the dimension filter).</summary>
     public string CellLink(string matrix, string row, string column) =>

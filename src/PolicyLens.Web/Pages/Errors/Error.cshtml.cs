@@ -36,7 +36,7 @@ public sealed class ErrorModel(UploadService uploads, ILogger<ErrorModel> log) :
             400 => ("Het verzoek kon niet verwerkt worden",
                 "Het formulier was verlopen of onvolledig. Laad de pagina opnieuw en probeer het nog eens."),
             403 => ("Geen toegang", "U hebt geen toegang tot deze pagina."),
-            404 => ("Niet gevonden", "Deze pagina of dit document bestaat niet (meer). Misschien is het document verwijderd."),
+            404 => ("Niet gevonden", "Deze pagina of dit plan bestaat niet (meer). Misschien is het plan verwijderd, of klopt het adres niet."),
             405 => ("Niet toegestaan", "Deze pagina kan niet op deze manier worden opgevraagd."),
             413 => ("De upload is te groot", $"U kunt {uploads.LimitsText} tegelijk uploaden. Splits het document of upload minder bestanden tegelijk."),
             415 => ("Bestandstype niet ondersteund", "PolicyLens leest PDF, DOCX, ODT, HTML, Markdown en platte tekst."),

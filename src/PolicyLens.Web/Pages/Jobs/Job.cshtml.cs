@@ -27,7 +27,10 @@ public sealed class JobModel(JobRegistry jobs) : PageModel
         IsDone = job.Done;
         if (IsDone && job.SingleDocumentId is { } documentId && job.Refused.Count == 0) return Redirect($"/documenten/{documentId}");
         if (IsDone && job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Title"] = IsDone ? "Upload verwerkt" : "Bezig met verwerken";
+        ViewData["Title"] = !IsDone ? "Bezig met verwerken"
+            : job.AllFailed ? "Verwerken mislukt"
+            : job.Files.Any(f => f.State == FileState.Mislukt) ? "Upload deels verwerkt"
+            : "Upload verwerkt";
         return Page();
     }
 }
