@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using PolicyLens.Coverage;
 using PolicyLens.Documents;
-using PolicyLens.Readers.Documents;
+using PolicyLens.Passages;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Storage;
 using PolicyLens.Tagging;
@@ -10,8 +10,8 @@ using PolicyLens.Tagging;
 namespace PolicyLens.Benchmarks;
 
 /// <summary>
-/// The SQLite store on a generated 300-page plan (see <see cref="DocxExtractionBenchmarks"/>),
-/// read and tagged once with the repository's rules: <see cref="Save"/> into a fresh database
+/// The SQLite store on a 300-page plan of corpus text (see <see cref="CorpusPlan"/>), tagged
+/// once with the repository's rules: <see cref="Save"/> into a fresh database
 /// file, <see cref="LoadPlan"/> of the stored plan (what the web report's first view and every
 /// plan of a comparison read), and load plus coverage analysis. Setup prints the tag density and
 /// the database bytes per passage.
@@ -37,11 +37,9 @@ public class StorageBenchmarks
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("policylens-storebench-").FullName;
-        var docx = Path.Combine(_folder, "plan.docx");
-        DocxExtractionBenchmarks.WritePlan(docx, Pages);
-        _ingestion = DefaultReaders.CreateIngestor().Ingest(new DocumentSource(docx));
-        if (!_ingestion.Succeeded) throw new InvalidOperationException(_ingestion.Error);
-        _tagger = new RuleTagger(RuleSetLoader.LoadOrThrow(Path.Combine(FindRoot(), "rules")));
+        var root = FindRoot();
+        _tagger = new RuleTagger(RuleSetLoader.LoadOrThrow(Path.Combine(root, "rules")));
+        _ingestion = CorpusPlan(root);
         _tagged = [.. _ingestion.Passages.Select(p => new TaggedPassage(p, _tagger.Tag(new TaggingInput(p.Text, p.Headings))))];
         _run = AnalysisRunInfo.For(_tagger);
 
@@ -95,6 +93,48 @@ public class StorageBenchmarks
         var info = new PlanInfo(plan.Document.Title, plan.Document.FileName, plan.Document.Municipality, plan.Document.PageCount,
             plan.Run.RuleSetVersion, plan.Document.Id);
         return _analyzer.Analyze(info, plan.Passages, _tagger.Labels);
+    }
+
+    /// <summary>
+    /// A 300-page plan as the measured one: 9,681 passages (about 32 a page) of real plan text
+    /// from the development corpus, a BD heading every 250 passages and an AP heading under it
+    /// every 25, so heading paths repeat as in real plans.
+    /// </summary>
+    private static IngestionResult CorpusPlan(string root)
+    {
+        const int passageCount = 9681;
+        var pieces = Directory.GetFiles(Path.Combine(root, "..", "shared", "corpus", "dev"), "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllText(f).Split("\n---", 2).Last().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(p => p.Length >= 40)
+            .ToArray();
+        var passages = new List<Passage>(passageCount);
+        var text = new System.Text.StringBuilder();
+        string[] path = [];
+        string bd = "";
+        for (var i = 0; passages.Count < passageCount; i++)
+        {
+            var page = 1 + passages.Count * Pages / passageCount;
+            Passage passage;
+            if (i % 250 == 0)
+            {
+                bd = $"BD {i / 250 + 1} Beleidsdoelstelling {i / 250 + 1}";
+                passage = new Passage(passages.Count, PassageKind.Heading, bd, page, [], text.Length);
+                path = [bd];
+            }
+            else if (i % 25 == 0)
+            {
+                var ap = $"AP {i / 250 + 1}.{i % 250 / 25} Actieplan";
+                passage = new Passage(passages.Count, PassageKind.Heading, ap, page, [bd], text.Length);
+                path = [bd, ap];
+            }
+            else passage = new Passage(passages.Count, PassageKind.Paragraph, pieces[i % pieces.Length], page, path, text.Length);
+            text.Append(passage.Text).Append("\n\n");
+            passages.Add(passage);
+        }
+        var plain = text.ToString();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(plain)));
+        return new IngestionResult("plan-300.docx", new PlanDocument("Plan van 300 pagina's", "plan-300.docx", PolicyLens.Documents.DocumentFormat.Docx, Pages, hash, plain.Length),
+            passages, [], plain);
     }
 
     private static string FindRoot()
