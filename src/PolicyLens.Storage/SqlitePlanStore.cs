@@ -211,13 +211,9 @@ public sealed class SqlitePlanStore : IPlanStore
             // Ids are assigned here rather than read back row by row, so each table takes one
             // prepared statement reused for every row. Safe: the transaction holds the write lock.
             var firstPassageId = NextId(connection, transaction, "passages");
-            using (var insert = Prepare(connection, transaction, """
-                INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)
-                VALUES ($id, $document_id, $ordinal, $page, $headings, $kind, $text, $start, $end)
-                """, "$id", "$document_id", "$ordinal", "$page", "$headings", "$kind", "$text", "$start", "$end"))
+            using (var insert = new BatchInsert(connection, transaction,
+                "INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)", 9))
             {
-                var p = insert.Parameters;
-                p[1].Value = documentId;
                 // Consecutive passages usually share their heading path: serialise each path once.
                 IReadOnlyList<string>? lastPath = null;
                 var lastJson = "[]";
@@ -229,15 +225,8 @@ public sealed class SqlitePlanStore : IPlanStore
                         lastPath = passage.Headings;
                         lastJson = JsonSerializer.Serialize(passage.Headings);
                     }
-                    p[0].Value = firstPassageId + i;
-                    p[2].Value = passage.Ordinal;
-                    p[3].Value = passage.Page is { } page ? page : DBNull.Value;
-                    p[4].Value = lastJson;
-                    p[5].Value = KindNames[(int)passage.Kind];
-                    p[6].Value = passage.Text;
-                    p[7].Value = passage.Start;
-                    p[8].Value = passage.End;
-                    insert.ExecuteNonQuery();
+                    insert.Add(firstPassageId + i, documentId, passage.Ordinal, passage.Page, lastJson, KindNames[(int)passage.Kind],
+                        passage.Text, passage.Start, passage.End);
                 }
             }
             InsertTags(connection, transaction, runId, passages.Select((tagged, i) => (firstPassageId + i, tagged.Passage.Text, tagged.Passage.Headings, tagged.Tags)).ToList());
@@ -274,8 +263,7 @@ public sealed class SqlitePlanStore : IPlanStore
     }
 
     /// <summary>
-    /// Inserts the tags of one run for many passages, and their evidence, each table through one
-    /// prepared statement. Rule id + term pairs go to evidence_terms once; a matched text that is
+    /// Inserts the tags of one run for many passages, and their evidence, in multi-row batches. Rule id + term pairs go to evidence_terms once; a matched text that is
     /// just the span it points at (nearly always) is stored as NULL and rebuilt on load.
     /// </summary>
     private static void InsertTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
@@ -291,31 +279,22 @@ public sealed class SqlitePlanStore : IPlanStore
         }
         using var insertTerm = Prepare(connection, transaction,
             "INSERT INTO evidence_terms (rule_id, term) VALUES ($rule_id, $term) RETURNING id", "$rule_id", "$term");
-        using var insertTag = Prepare(connection, transaction, """
-            INSERT INTO tags (id, run_id, passage_id, ordinal, dimension, label, score)
-            VALUES ($id, $run_id, $passage_id, $ordinal, $dimension, $label, $score)
-            """, "$id", "$run_id", "$passage_id", "$ordinal", "$dimension", "$label", "$score");
-        using var insertEvidence = Prepare(connection, transaction, """
-            INSERT INTO evidence (tag_id, ordinal, term_id, matched_text, start_offset, length, weight, heading_index)
-            VALUES ($tag_id, $ordinal, $term_id, $matched_text, $start, $length, $weight, $heading_index)
-            """, "$tag_id", "$ordinal", "$term_id", "$matched_text", "$start", "$length", "$weight", "$heading_index");
-        var tp = insertTag.Parameters;
-        var ep = insertEvidence.Parameters;
-        tp[1].Value = runId;
+        // Tags first, then evidence: every evidence row's tag is then in place for its foreign key.
         var nextTagId = NextId(connection, transaction, "tags");
-        foreach (var (passageId, text, headings, passageTags) in passages)
-            for (var t = 0; t < passageTags.Count; t++)
+        using (var insertTag = new BatchInsert(connection, transaction, "INSERT INTO tags (id, run_id, passage_id, ordinal, dimension, label, score)", 7))
+        {
+            var tagId = nextTagId;
+            foreach (var (passageId, _, _, passageTags) in passages)
+                for (var t = 0; t < passageTags.Count; t++)
+                    insertTag.Add(tagId++, runId, passageId, t, passageTags[t].Dimension, passageTags[t].Label, passageTags[t].Score);
+        }
+        using var insertEvidence = new BatchInsert(connection, transaction,
+            "INSERT INTO evidence (tag_id, ordinal, term_id, matched_text, start_offset, length, weight, heading_index)", 8);
+        var nextId = nextTagId;
+        foreach (var (_, text, headings, passageTags) in passages)
+            foreach (var tag in passageTags)
             {
-                var tag = passageTags[t];
-                var tagId = nextTagId++;
-                tp[0].Value = tagId;
-                tp[2].Value = passageId;
-                tp[3].Value = t;
-                tp[4].Value = tag.Dimension;
-                tp[5].Value = tag.Label;
-                tp[6].Value = tag.Score;
-                insertTag.ExecuteNonQuery();
-                ep[0].Value = tagId;
+                var tagId = nextId++;
                 for (var i = 0; i < tag.Evidence.Count; i++)
                 {
                     var e = tag.Evidence[i];
@@ -327,14 +306,8 @@ public sealed class SqlitePlanStore : IPlanStore
                         terms[(e.RuleId, e.Term)] = termId;
                     }
                     var source = e.Source == EvidenceSource.Heading ? (uint)e.HeadingIndex < (uint)headings.Count ? headings[e.HeadingIndex] : null : text;
-                    ep[1].Value = i;
-                    ep[2].Value = termId;
-                    ep[3].Value = source is not null && IsSpan(source, e.Start, e.Length, e.MatchedText) ? DBNull.Value : e.MatchedText;
-                    ep[4].Value = e.Start;
-                    ep[5].Value = e.Length;
-                    ep[6].Value = e.Weight;
-                    ep[7].Value = e.HeadingIndex;
-                    insertEvidence.ExecuteNonQuery();
+                    var matched = source is not null && IsSpan(source, e.Start, e.Length, e.MatchedText) ? null : e.MatchedText;
+                    insertEvidence.Add(tagId, i, termId, matched, e.Start, e.Length, e.Weight, e.HeadingIndex);
                 }
             }
     }
