@@ -23,6 +23,7 @@ public sealed class SqlitePlanStore : IPlanStore
     private readonly string _displayPath;
     private readonly SqliteConnection? _memory;
     private readonly Lock _memoryLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string RuleId, string Term)> _terms = new();
     private bool _disposed;
 
     private SqlitePlanStore(SqliteStoreOptions options, string connectionString, string displayPath, SqliteConnection? memory)
@@ -208,19 +209,27 @@ public sealed class SqlitePlanStore : IPlanStore
 
             var runId = InsertRun(connection, transaction, documentId, run);
             // Ids are assigned here rather than read back row by row, so each table takes one
-            // batched insert on one prepared statement. Safe: the transaction holds the write lock.
+            // prepared statement reused for every row. Safe: the transaction holds the write lock.
             var firstPassageId = NextId(connection, transaction, "passages");
-            connection.Execute("""
-                INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)
-                VALUES (@Id, @DocumentId, @Ordinal, @Page, @Headings, @Kind, @Text, @Start, @End)
-                """,
-                passages.Select((tagged, i) => new
+            using (var insert = new BatchInsert(connection, transaction,
+                "INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)", 9))
+            {
+                // Consecutive passages usually share their heading path: serialise each path once.
+                IReadOnlyList<string>? lastPath = null;
+                var lastJson = "[]";
+                for (var i = 0; i < passages.Count; i++)
                 {
-                    Id = firstPassageId + i, DocumentId = documentId, tagged.Passage.Ordinal, tagged.Passage.Page,
-                    Headings = JsonSerializer.Serialize(tagged.Passage.Headings), Kind = tagged.Passage.Kind.ToString(),
-                    tagged.Passage.Text, tagged.Passage.Start, tagged.Passage.End,
-                }), transaction);
-            InsertTags(connection, transaction, runId, passages.Select((tagged, i) => (firstPassageId + i, tagged.Tags)).ToList());
+                    var passage = passages[i].Passage;
+                    if (!ReferenceEquals(passage.Headings, lastPath))
+                    {
+                        lastPath = passage.Headings;
+                        lastJson = JsonSerializer.Serialize(passage.Headings);
+                    }
+                    insert.Add(firstPassageId + i, documentId, passage.Ordinal, passage.Page, lastJson, KindNames[(int)passage.Kind],
+                        passage.Text, passage.Start, passage.End);
+                }
+            }
+            InsertTags(connection, transaction, runId, passages.Select((tagged, i) => (firstPassageId + i, tagged.Passage.Text, tagged.Passage.Headings, tagged.Tags)).ToList());
             transaction.Commit();
             return new StoreResult(documentId, Duplicate: false);
         });
@@ -237,39 +246,74 @@ public sealed class SqlitePlanStore : IPlanStore
     private static long NextId(SqliteConnection connection, SqliteTransaction transaction, string table) =>
         connection.ExecuteScalar<long>($"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}", transaction: transaction);
 
-    private sealed record TagInsert(long Id, long RunId, long PassageId, int Ordinal, string Dimension, string Label, double Score);
+    private static readonly string[] KindNames = Enum.GetNames<PassageKind>();
 
-    private sealed record EvidenceInsert(long TagId, int Ordinal, string RuleId, string Term, string MatchedText, int Start, int Length,
-        double Weight, string Source, int HeadingIndex);
+    private static readonly Dictionary<string, PassageKind> KindsByName =
+        Enum.GetValues<PassageKind>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
 
-    /// <summary>Inserts the tags of one run for many passages, and their evidence, as two batched inserts.</summary>
-    private static void InsertTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
-        IReadOnlyList<(long PassageId, IReadOnlyList<PassageTag> Tags)> passages)
+    /// <summary>A command compiled once for many rows; the caller sets the parameters' values per row.</summary>
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>
+    /// Inserts the tags of one run for many passages, and their evidence, in multi-row batches. Rule id + term pairs go to evidence_terms once; a matched text that is
+    /// just the span it points at (nearly always) is stored as NULL and rebuilt on load.
+    /// </summary>
+    private static void InsertTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
+        IReadOnlyList<(long PassageId, string Text, IReadOnlyList<string> Headings, IReadOnlyList<PassageTag> Tags)> passages)
+    {
+        var terms = new Dictionary<(string RuleId, string Term), long>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT id, rule_id, term FROM evidence_terms";
+            using var reader = read.ExecuteReader();
+            while (reader.Read()) terms[(reader.GetString(1), reader.GetString(2))] = reader.GetInt64(0);
+        }
+        using var insertTerm = Prepare(connection, transaction,
+            "INSERT INTO evidence_terms (rule_id, term) VALUES ($rule_id, $term) RETURNING id", "$rule_id", "$term");
+        // Tags first, then evidence: every evidence row's tag is then in place for its foreign key.
         var nextTagId = NextId(connection, transaction, "tags");
-        var tags = new List<TagInsert>();
-        var evidence = new List<EvidenceInsert>();
-        foreach (var (passageId, passageTags) in passages)
-            for (var t = 0; t < passageTags.Count; t++)
+        using (var insertTag = new BatchInsert(connection, transaction, "INSERT INTO tags (id, run_id, passage_id, ordinal, dimension, label, score)", 7))
+        {
+            var tagId = nextTagId;
+            foreach (var (passageId, _, _, passageTags) in passages)
+                for (var t = 0; t < passageTags.Count; t++)
+                    insertTag.Add(tagId++, runId, passageId, t, passageTags[t].Dimension, passageTags[t].Label, passageTags[t].Score);
+        }
+        using var insertEvidence = new BatchInsert(connection, transaction,
+            "INSERT INTO evidence (tag_id, ordinal, term_id, matched_text, start_offset, length, weight, heading_index)", 8);
+        var nextId = nextTagId;
+        foreach (var (_, text, headings, passageTags) in passages)
+            foreach (var tag in passageTags)
             {
-                var tag = passageTags[t];
-                var tagId = nextTagId++;
-                tags.Add(new TagInsert(tagId, runId, passageId, t, tag.Dimension, tag.Label, tag.Score));
+                var tagId = nextId++;
                 for (var i = 0; i < tag.Evidence.Count; i++)
                 {
                     var e = tag.Evidence[i];
-                    evidence.Add(new EvidenceInsert(tagId, i, e.RuleId, e.Term, e.MatchedText, e.Start, e.Length, e.Weight, e.Source.ToString(), e.HeadingIndex));
+                    if (!terms.TryGetValue((e.RuleId, e.Term), out var termId))
+                    {
+                        insertTerm.Parameters[0].Value = e.RuleId;
+                        insertTerm.Parameters[1].Value = e.Term;
+                        termId = (long)insertTerm.ExecuteScalar()!;
+                        terms[(e.RuleId, e.Term)] = termId;
+                    }
+                    var source = e.Source == EvidenceSource.Heading ? (uint)e.HeadingIndex < (uint)headings.Count ? headings[e.HeadingIndex] : null : text;
+                    var matched = source is not null && IsSpan(source, e.Start, e.Length, e.MatchedText) ? null : e.MatchedText;
+                    insertEvidence.Add(tagId, i, termId, matched, e.Start, e.Length, e.Weight, e.HeadingIndex);
                 }
             }
-        connection.Execute("""
-            INSERT INTO tags (id, run_id, passage_id, ordinal, dimension, label, score)
-            VALUES (@Id, @RunId, @PassageId, @Ordinal, @Dimension, @Label, @Score)
-            """, tags, transaction);
-        connection.Execute("""
-            INSERT INTO evidence (tag_id, ordinal, rule_id, term, matched_text, start_offset, length, weight, source, heading_index)
-            VALUES (@TagId, @Ordinal, @RuleId, @Term, @MatchedText, @Start, @Length, @Weight, @Source, @HeadingIndex)
-            """, evidence, transaction);
     }
+
+    private static bool IsSpan(string source, int start, int length, string matched) =>
+        matched.Length == length && start <= source.Length - length && source.AsSpan(start, length).SequenceEqual(matched);
 
     // The latest run's rule-set version comes with every summary, through the latest_runs view.
     private const string SummarySelect = """
@@ -337,32 +381,6 @@ public sealed class SqlitePlanStore : IPlanStore
         public string Kind { get; set; } = "";
         public string Text { get; set; } = "";
         public long Start { get; set; }
-
-        public Passage ToPassage() => new((int)Ordinal, Enum.Parse<PassageKind>(Kind), Text, (int?)Page, ParseHeadings(Headings), (int)Start);
-    }
-
-    private sealed class TagRow
-    {
-        public long Id { get; set; }
-        public long PassageId { get; set; }
-        public string Dimension { get; set; } = "";
-        public string Label { get; set; } = "";
-        public double Score { get; set; }
-    }
-
-    private sealed class EvidenceRow
-    {
-        public long TagId { get; set; }
-        public string RuleId { get; set; } = "";
-        public string Term { get; set; } = "";
-        public string MatchedText { get; set; } = "";
-        public long Start { get; set; }
-        public long Length { get; set; }
-        public double Weight { get; set; }
-        public string Source { get; set; } = "";
-        public long HeadingIndex { get; set; }
-
-        public Evidence ToEvidence() => new(RuleId, Term, MatchedText, (int)Start, (int)Length, Weight, Enum.Parse<EvidenceSource>(Source), (int)HeadingIndex);
     }
 
     private sealed class IssueRow
@@ -381,28 +399,122 @@ public sealed class SqlitePlanStore : IPlanStore
         var document = connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.id = @id", new { id }, transaction)?.ToSummary();
         if (document is null) return null;
         var run = connection.QuerySingle<RunRow>(RunSelect + " WHERE id = (SELECT run_id FROM latest_runs WHERE document_id = @id)", new { id }, transaction).ToRun();
-        var passages = connection.Query<PassageRow>("""
-            SELECT id AS Id, ordinal AS Ordinal, page AS Page, headings AS Headings, kind AS Kind, text AS Text, start_offset AS Start
-            FROM passages WHERE document_id = @id ORDER BY ordinal
-            """, new { id }, transaction).ToList();
-        var tags = connection.Query<TagRow>("""
-            SELECT id AS Id, passage_id AS PassageId, dimension AS Dimension, label AS Label, score AS Score
-            FROM tags WHERE run_id = @runId ORDER BY passage_id, ordinal
-            """, new { runId = run.Id }, transaction).ToList();
-        var evidence = connection.Query<EvidenceRow>("""
-            SELECT e.tag_id AS TagId, e.rule_id AS RuleId, e.term AS Term, e.matched_text AS MatchedText, e.start_offset AS Start,
-                   e.length AS Length, e.weight AS Weight, e.source AS Source, e.heading_index AS HeadingIndex
-            FROM evidence e JOIN tags t ON t.id = e.tag_id
-            WHERE t.run_id = @runId ORDER BY e.tag_id, e.ordinal
-            """, new { runId = run.Id }, transaction).ToLookup(e => e.TagId, e => e.ToEvidence());
+        var passages = ReadPassages(connection, transaction, id);
+        var tags = ReadTags(connection, transaction, run.Id, passages);
         var issues = connection.Query<IssueRow>("SELECT severity AS Severity, message AS Message, page AS Page FROM ingestion_issues WHERE document_id = @id ORDER BY ordinal",
             new { id }, transaction).Select(i => new IngestionIssue(Enum.Parse<IssueSeverity>(i.Severity), i.Message, (int?)i.Page)).ToList();
         transaction.Commit();
 
-        var tagsByPassage = tags.ToLookup(t => t.PassageId, t => new PassageTag(t.Dimension, t.Label, t.Score, evidence[t.Id].ToList()));
-        var tagged = passages.Select(p => new TaggedPassage(p.ToPassage(), tagsByPassage[p.Id].ToList())).ToList();
+        var tagged = new TaggedPassage[passages.Count];
+        for (var i = 0; i < tagged.Length; i++) tagged[i] = new TaggedPassage(passages[i].Passage, tags[i] ?? (IReadOnlyList<PassageTag>)[]);
         return new StoredPlan(document, tagged, run, issues);
     });
+
+    // The hot path of reports and comparisons (a 300-page plan has ~10,000 passages and ~25,000
+    // tags), so rows are read straight from SqliteDataReader instead of through Dapper row classes.
+    private static List<(long Id, Passage Passage)> ReadPassages(SqliteConnection connection, SqliteTransaction transaction, long documentId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT id, ordinal, page, headings, kind, text, start_offset
+            FROM passages WHERE document_id = $id ORDER BY ordinal
+            """;
+        command.Parameters.AddWithValue("$id", documentId);
+        var passages = new List<(long, Passage)>();
+        // Many passages share a heading path: each distinct path is parsed once and its list shared.
+        var paths = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var json = reader.GetString(3);
+            if (!paths.TryGetValue(json, out var headings)) paths[json] = headings = ParseHeadings(json);
+            var passage = new Passage(reader.GetInt32(1), KindsByName[reader.GetString(4)], reader.GetString(5),
+                reader.IsDBNull(2) ? null : reader.GetInt32(2), headings, reader.GetInt32(6));
+            passages.Add((reader.GetInt64(0), passage));
+        }
+        return passages;
+    }
+
+    /// <summary>
+    /// The run's tags with their evidence in one query, in passage, tag and evidence order (the
+    /// (run_id, passage_id, ordinal) index and the evidence key give that order without sorting).
+    /// Returns one tag list per passage, null where a passage has none.
+    /// </summary>
+    private List<PassageTag>?[] ReadTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
+        List<(long Id, Passage Passage)> passages)
+    {
+        var index = new Dictionary<long, int>(passages.Count);
+        for (var i = 0; i < passages.Count; i++) index[passages[i].Id] = i;
+        var result = new List<PassageTag>?[passages.Count];
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT t.id, t.passage_id, t.dimension, t.label, t.score,
+                   e.term_id, e.matched_text, e.start_offset, e.length, e.weight, e.heading_index
+            FROM tags t JOIN evidence e ON e.tag_id = t.id
+            WHERE t.run_id = $run_id
+            ORDER BY t.passage_id, t.ordinal, e.ordinal
+            """;
+        command.Parameters.AddWithValue("$run_id", runId);
+        // Dimension and label names repeat on every tag: keep one string instance of each.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        long currentTag = 0;
+        int passageIndex = -1;
+        string dimension = "", label = "";
+        double score = 0;
+        List<Evidence>? evidence = null;
+        while (reader.Read())
+        {
+            var tagId = reader.GetInt64(0);
+            if (tagId != currentTag)
+            {
+                if (evidence is not null) (result[passageIndex] ??= []).Add(new PassageTag(dimension, label, score, evidence));
+                currentTag = tagId;
+                passageIndex = index[reader.GetInt64(1)];
+                dimension = Intern(names, reader.GetString(2));
+                label = Intern(names, reader.GetString(3));
+                score = reader.GetDouble(4);
+                evidence = [];
+            }
+            var (ruleId, term) = Term(connection, transaction, reader.GetInt64(5));
+            var start = reader.GetInt32(7);
+            var length = reader.GetInt32(8);
+            var headingIndex = reader.GetInt32(10);
+            var passage = passages[passageIndex].Passage;
+            var matched = reader.IsDBNull(6)
+                ? (headingIndex < 0 ? passage.Text : passage.Headings[headingIndex]).Substring(start, length)
+                : reader.GetString(6);
+            evidence!.Add(new Evidence(ruleId, term, matched, start, length, reader.GetDouble(9),
+                headingIndex < 0 ? EvidenceSource.Passage : EvidenceSource.Heading, headingIndex));
+        }
+        if (evidence is not null) (result[passageIndex] ??= []).Add(new PassageTag(dimension, label, score, evidence));
+        return result;
+    }
+
+    private static string Intern(Dictionary<string, string> names, string name)
+    {
+        if (names.TryGetValue(name, out var known)) return known;
+        names[name] = name;
+        return name;
+    }
+
+    /// <summary>
+    /// Rule id and term of an evidence_terms row. Rows are only ever added, never changed or
+    /// deleted, so a row once read stays valid: the table is read again only when an id is new.
+    /// </summary>
+    private (string RuleId, string Term) Term(SqliteConnection connection, SqliteTransaction transaction, long id)
+    {
+        if (_terms.TryGetValue(id, out var term)) return term;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, rule_id, term FROM evidence_terms";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _terms.TryAdd(reader.GetInt64(0), (reader.GetString(1), reader.GetString(2)));
+        return _terms.TryGetValue(id, out term) ? term
+            : throw new InvalidOperationException($"Evidence refers to rule term {id}, which the database lacks.");
+    }
 
     private sealed class HitRow
     {
@@ -475,7 +587,8 @@ public sealed class SqlitePlanStore : IPlanStore
                     SELECT id AS Id, ordinal AS Ordinal, page AS Page, headings AS Headings, kind AS Kind, text AS Text, start_offset AS Start
                     FROM passages WHERE document_id = @id ORDER BY ordinal
                     """, new { id = candidate.Id }).ToList();
-                var tags = passages.Select(p => tagger.Tag(new TaggingInput(p.Text, ParseHeadings(p.Headings)))).ToList();
+                var headings = passages.Select(p => ParseHeadings(p.Headings)).ToList();
+                var tags = passages.Select((p, i) => tagger.Tag(new TaggingInput(p.Text, headings[i]))).ToList();
 
                 using var transaction = connection.BeginTransaction();
                 var latest = connection.ExecuteScalar<string?>("""
@@ -488,7 +601,7 @@ public sealed class SqlitePlanStore : IPlanStore
                     continue;
                 }
                 var runId = InsertRun(connection, transaction, candidate.Id, run);
-                InsertTags(connection, transaction, runId, passages.Select((p, i) => (p.Id, tags[i])).ToList());
+                InsertTags(connection, transaction, runId, passages.Select((p, i) => (p.Id, p.Text, headings[i], tags[i])).ToList());
                 transaction.Commit();
                 retagged++;
                 passagesTagged += passages.Count;
