@@ -119,6 +119,12 @@ public sealed class PlanLibrary
         {
             return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in tagging or storing must not end a batch of many plans: this file fails, the rest go on.
+            return Failed(source, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it.",
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+        }
     }
 
     /// <summary>

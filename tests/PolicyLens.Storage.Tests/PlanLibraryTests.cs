@@ -89,6 +89,33 @@ public sealed class Ingesting_a_batch
         Assert.True(outcomes[1].Succeeded);
     }
 
+    /// <summary>A tagger with a bug that only shows on Markdown headings.</summary>
+    private sealed class FaultyTagger(Tagging.IPassageTagger inner) : Tagging.IPassageTagger
+    {
+        public string RuleSetVersion => inner.RuleSetVersion;
+        public IReadOnlyList<Tagging.LabelInfo> Labels => inner.Labels;
+        public IReadOnlyList<Tagging.PassageTag> Tag(Tagging.TaggingInput input) =>
+            input.Text.Contains("Lindeveld", StringComparison.Ordinal) && input.Headings.Count == 0
+                ? throw new InvalidOperationException("tagger bug")
+                : inner.Tag(input);
+    }
+
+    [Fact]
+    public void A_bug_while_tagging_one_file_fails_that_file_with_its_name_and_the_batch_goes_on()
+    {
+        using var store = Memory();
+        var tagger = new FaultyTagger(Tagger);
+        var library = new PlanLibrary(Ingestor, tagger, store, new PlanLibraryOptions { MaxParallelism = 2 });
+        var plain = new DocumentSource(Fixture("lindeveld-plan.md"));
+
+        var failing = library.IngestFile(plain, null);
+
+        Assert.False(failing.Succeeded);
+        Assert.StartsWith("lindeveld-plan.md: unexpected error", failing.Error);
+        Assert.Contains("tagger bug", failing.Error);
+        Assert.Equal(0, store.Status().Documents);
+    }
+
     [Fact]
     public void The_default_parallelism_is_the_processor_count() =>
         Assert.Equal(Environment.ProcessorCount, new PlanLibraryOptions().MaxParallelism);
