@@ -39,4 +39,14 @@ public sealed class DisplayTests
         Assert.Equal("–", Display.OrDash(" "));
         Assert.Equal("blz. 3", Display.OrDash("blz. 3"));
     }
+
+    [Fact]
+    public void Plans_sort_by_title_with_numbers_in_order_of_their_value_and_ignoring_case()
+    {
+        string[] titles = ["Plan nummer 10", "plan nummer 2", "Plan nummer 1", "Actieplan Ouderen"];
+
+        var sorted = titles.Order(PolicyLens.Web.Pages.Compare.CompareModel.TitleOrder).ToArray();
+
+        Assert.Equal(["Actieplan Ouderen", "Plan nummer 1", "plan nummer 2", "Plan nummer 10"], sorted);
+    }
 }

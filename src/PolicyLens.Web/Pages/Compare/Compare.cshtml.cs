@@ -48,10 +48,14 @@ public sealed class CompareModel(CoverageService coverage) : PageModel
         Order = SortPlans(comparison);
     }
 
+    /// <summary>Dutch, case-insensitive, numbers by value: "plan 2" before "plan 10", as a reader expects of numbered plans.</summary>
+    internal static readonly StringComparer TitleOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"),
+        System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.NumericOrdering);
+
     private IReadOnlyList<int> SortPlans(PlanComparison comparison)
     {
         var indexes = Enumerable.Range(0, comparison.Plans.Count);
-        var byTitle = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
+        var byTitle = TitleOrder;
         IOrderedEnumerable<int> ordered;
         if (SortKey == "dekking")
             ordered = Descending ? indexes.OrderByDescending(Covered) : indexes.OrderBy(Covered);
