@@ -32,25 +32,16 @@ internal static class StoreAccess
         if (!string.IsNullOrWhiteSpace(option)) return Path.GetFullPath(option, currentDirectory);
         var chosen = environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment
             : ReadAppSettings(appSettingsPath) ?? DefaultPath;
-        return Path.GetFullPath(chosen, FindRepositoryRoot(currentDirectory) ?? currentDirectory);
+        return Path.GetFullPath(chosen, Checkout.FindRoot(currentDirectory) ?? currentDirectory);
     }
 
-    /// <summary>The folder holding PolicyLens.sln at or above <paramref name="start"/>, or null outside a checkout.</summary>
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln"))) return dir.FullName;
-        return null;
-    }
 
     private static string? FindAppSettings()
     {
         var besideExe = Path.Join(AppContext.BaseDirectory, "appsettings.json");
         if (File.Exists(besideExe)) return besideExe;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln")))
-                return File.Exists(Path.Join(dir.FullName, "appsettings.json")) ? Path.Join(dir.FullName, "appsettings.json") : null;
-        return null;
+        var inCheckout = Checkout.FindRoot(Directory.GetCurrentDirectory()) is { } root ? Path.Join(root, "appsettings.json") : null;
+        return inCheckout is not null && File.Exists(inCheckout) ? inCheckout : null;
     }
 
     /// <summary>PolicyLens:DatabasePath from an appsettings.json, or null when absent or unreadable.</summary>

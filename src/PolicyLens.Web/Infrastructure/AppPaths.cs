@@ -13,20 +13,12 @@ public sealed class AppPaths
         // `dotnet run --project src/PolicyLens.Web` makes the project folder the content root; inside
         // the checkout, relative paths are taken from the repository root instead, where the CLI
         // looks too, so both use the same database, rules and seeds.
-        var baseFolder = FindRepositoryRoot(contentRoot) ?? contentRoot;
+        var baseFolder = Checkout.FindRoot(contentRoot) ?? contentRoot;
         DatabasePath = Path.GetFullPath(options.DatabasePath, baseFolder);
         DataFolder = Path.GetDirectoryName(DatabasePath)!;
         UploadFolder = Path.Join(DataFolder, "uploads");
         RulesPath = ResolveShipped(options.RulesPath, baseFolder);
         SeedsPath = ResolveShipped(options.SeedsPath, baseFolder);
-    }
-
-    /// <summary>The folder holding PolicyLens.sln at or above <paramref name="start"/>, or null outside a checkout.</summary>
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln"))) return dir.FullName;
-        return null;
     }
 
     public string DatabasePath { get; }
