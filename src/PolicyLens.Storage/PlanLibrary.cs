@@ -54,8 +54,12 @@ public sealed record FileOutcome
     /// <summary>Why the file failed, starting with its name ("plan.pdf: …"); null on success.</summary>
     public string? Error { get; }
 
-    /// <summary>Warnings and errors the ingestion reported.</summary>
+    /// <summary>Warnings and errors the ingestion reported; a failure while storing is the last error.</summary>
     public IReadOnlyList<IngestionIssue> Issues { get; }
+
+    /// <summary>The error that failed the file, whose code gives the Dutch message; null on success.</summary>
+    public IngestionIssue? Failure => Succeeded ? null
+        : Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error && i.Message == Error) ?? IngestionIssue.Error(IssueCode.Unexpected, Error!);
     public int Passages { get; }
     public int? Pages { get; }
 
@@ -96,7 +100,8 @@ public sealed class PlanLibrary
         ArgumentNullException.ThrowIfNull(source);
         var ingestion = _ingestor.Ingest(source, cancellationToken);
         if (!ingestion.Succeeded || ingestion.Document is not { } document)
-            return Failed(source, ingestion.Error ?? $"{source.FileName}: the document could not be read.", ingestion.Issues, ingestion.Passages.Count, null);
+            return Failed(source, ingestion.Failure ?? IngestionIssue.Error(IssueCode.Unexpected, $"{source.FileName}: the document could not be read."),
+                ingestion.Issues, ingestion.Passages.Count, null);
 
         try
         {
@@ -117,12 +122,12 @@ public sealed class PlanLibrary
         }
         catch (PlanStoreException ex)
         {
-            return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+            return Failed(source, IngestionIssue.Error(IssueCode.StorageFailed, $"{source.FileName}: {ex.Message}"), ingestion.Issues, ingestion.Passages.Count, document.PageCount);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in tagging or storing must not end a batch of many plans: this file fails, the rest go on.
-            return Failed(source, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it.",
+            return Failed(source, IngestionIssue.Error(IssueCode.Unexpected, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it."),
                 ingestion.Issues, ingestion.Passages.Count, document.PageCount);
         }
     }
@@ -147,6 +152,7 @@ public sealed class PlanLibrary
         return outcomes;
     }
 
-    private static FileOutcome Failed(DocumentSource source, string error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages) =>
-        new(source.FileName, source.Path, null, false, error, issues, passages, pages);
+    /// <summary>A failed file; <paramref name="error"/> joins the issues unless it is one of them already.</summary>
+    private static FileOutcome Failed(DocumentSource source, IngestionIssue error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages) =>
+        new(source.FileName, source.Path, null, false, error.Message, issues.Contains(error) ? issues : [.. issues, error], passages, pages);
 }

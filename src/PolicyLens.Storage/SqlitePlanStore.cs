@@ -201,10 +201,14 @@ public sealed class SqlitePlanStore : IPlanStore
                 }, transaction);
 
             connection.Execute("""
-                INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page)
-                VALUES (@DocumentId, @Ordinal, @Severity, @Message, @Page)
+                INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page, code, facts)
+                VALUES (@DocumentId, @Ordinal, @Severity, @Message, @Page, @Code, @Facts)
                 """,
-                ingestion.Issues.Select((issue, i) => new { DocumentId = documentId, Ordinal = i, Severity = issue.Severity.ToString(), issue.Message, issue.Page }),
+                ingestion.Issues.Select((issue, i) => new
+                {
+                    DocumentId = documentId, Ordinal = i, Severity = issue.Severity.ToString(), issue.Message, issue.Page, Code = issue.Code.ToString(),
+                    Facts = issue.Facts.Count == 0 ? null : JsonSerializer.Serialize(issue.Facts),
+                }),
                 transaction);
 
             var runId = InsertRun(connection, transaction, documentId, run);
@@ -388,6 +392,13 @@ public sealed class SqlitePlanStore : IPlanStore
         public string Severity { get; set; } = "";
         public string Message { get; set; } = "";
         public long? Page { get; set; }
+        public string? Code { get; set; }
+        public string? Facts { get; set; }
+
+        /// <summary>A code this version does not know (stored by a newer one) or none (stored before codes) reads as Unexpected with its English text.</summary>
+        public IngestionIssue ToIssue() => new(Enum.Parse<IssueSeverity>(Severity),
+            Enum.TryParse<IssueCode>(Code, out var code) && Enum.IsDefined(code) ? code : IssueCode.Unexpected, Message, (int?)Page,
+            Facts is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(Facts));
     }
 
     private static IReadOnlyList<string> ParseHeadings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
@@ -401,8 +412,10 @@ public sealed class SqlitePlanStore : IPlanStore
         var run = connection.QuerySingle<RunRow>(RunSelect + " WHERE id = (SELECT run_id FROM latest_runs WHERE document_id = @id)", new { id }, transaction).ToRun();
         var passages = ReadPassages(connection, transaction, id);
         var tags = ReadTags(connection, transaction, run.Id, passages);
-        var issues = connection.Query<IssueRow>("SELECT severity AS Severity, message AS Message, page AS Page FROM ingestion_issues WHERE document_id = @id ORDER BY ordinal",
-            new { id }, transaction).Select(i => new IngestionIssue(Enum.Parse<IssueSeverity>(i.Severity), i.Message, (int?)i.Page)).ToList();
+        var issues = connection.Query<IssueRow>("""
+            SELECT severity AS Severity, message AS Message, page AS Page, code AS Code, facts AS Facts
+            FROM ingestion_issues WHERE document_id = @id ORDER BY ordinal
+            """, new { id }, transaction).Select(i => i.ToIssue()).ToList();
         transaction.Commit();
 
         var tagged = new TaggedPassage[passages.Count];

@@ -11,8 +11,8 @@ public class DoctorCommand
     {
         var (code, output, error) = Run("doctor");
         Assert.True(code == 0, output + error);
-        Assert.Contains("ok    PDF support: poppler", output);
-        Assert.Contains("ok    rules: sha256:", output);
+        Assert.Contains("ok    PDF-ondersteuning: poppler", output);
+        Assert.Contains("ok    regels: sha256:", output);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class DoctorCommand
         {
             var (code, output, _) = Run("doctor", "--poppler", empty);
             Assert.Equal(1, code);
-            Assert.Contains("FAIL  PDF support:", output);
+            Assert.Contains("FOUT  PDF-ondersteuning ontbreekt", output);
             Assert.Contains("apt-get install poppler-utils", output);
         }
         finally

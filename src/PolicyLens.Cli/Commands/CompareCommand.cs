@@ -6,8 +6,10 @@ using PolicyLens.Report;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens compare [ids|files...] [--format csv|xlsx|json] [--out FILE] [--db FILE] [--rules DIR]</c>:
+/// <c>policylens compare [ids|files...] [--format table|csv|xlsx|json] [--out FILE] [--db FILE] [--rules DIR]</c>:
 /// the documents × labels matrix with strengths, ranks and the share of plans covering each label.
+/// A table by default (<see cref="CompareTable"/>); CSV only when asked for with <c>--format csv</c>
+/// or an <c>--out</c> file (whose extension chooses the format, CSV when it names none).
 /// Numbers are stored documents, paths are analysed in memory; no arguments compares every stored document.
 /// </summary>
 internal static class CompareCommand
@@ -15,28 +17,30 @@ internal static class CompareCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var plans = new Argument<string[]>("plans") { Description = "Document ids from the store and/or plan files; none: every stored document.", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string?>("--format") { Description = "csv (default), json or xlsx (xlsx needs --out). Without --format, the --out extension decides." };
-        format.AcceptOnlyFromAmong([.. ReportOutput.ComparisonRenderers.Select(r => r.Format)]);
+        var format = new Option<string?>("--format") { Description = $"{TableFormat} (default), csv, json or xlsx (xlsx needs --out). Without --format, the --out extension decides (csv when it names none)." };
+        format.AcceptOnlyFromAmong([TableFormat, .. ReportOutput.ComparisonRenderers.Select(r => r.Format)]);
         var output = new Option<string?>("--out") { Description = "Write the comparison to this file instead of standard output." };
         var db = ReportStore.DatabaseOption();
-        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rules = RulesLocation.Option();
         var command = new Command("compare", "Compare plans: a documents × labels matrix with strengths, ranks and how many plans cover each label.")
         {
             plans, format, output, db, rules,
         };
         command.SetAction(parse => Run(parse.GetValue(plans) ?? [], parse.GetValue(format), parse.GetValue(output), parse.GetValue(db),
-            parse.GetValue(rules), stdout, stderr));
+            parse.GetValue(rules), parse.GetValue(CliOptions.Verbose), stdout, stderr));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> targets, string? format, string? outPath, string? dbPath, string? rulesDir,
+    public const string TableFormat = "table";
+
+    internal static int Run(IReadOnlyList<string> targets, string? format, string? outPath, string? dbPath, string? rulesDir, bool verbose,
         TextWriter stdout, TextWriter stderr)
     {
-        var chosen = ReportOutput.ChooseFormat(format, outPath, ReportOutput.ComparisonRenderers.Select(r => r.Format), "csv");
-        var renderer = ReportOutput.ComparisonRenderers.Single(r => r.Format == chosen);
-        if (!renderer.IsText && outPath is null)
+        var chosen = format ?? (outPath is null ? TableFormat : ReportOutput.ChooseFormat(null, outPath, ReportOutput.ComparisonRenderers.Select(r => r.Format), "csv"));
+        var renderer = ReportOutput.ComparisonRenderers.SingleOrDefault(r => r.Format == chosen);
+        if (renderer is { IsText: false } && outPath is null)
         {
-            stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out vergelijking.{chosen})");
+            stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "vergelijking"));
             return Program.UsageError;
         }
         var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
@@ -57,7 +61,7 @@ internal static class CompareCommand
         {
             if (!File.Exists(targets[i]) && long.TryParse(targets[i], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 stored.Add((i, id));
-            else if ((slots[i] = ReportOutput.AnalyzeFile(targets[i], tagger, null, stderr)) is null) failed = true;
+            else if ((slots[i] = ReportOutput.AnalyzeFile(targets[i], tagger, null, verbose, stderr)) is null) failed = true;
         }
         if (stored.Count > 0)
         {
@@ -70,10 +74,24 @@ internal static class CompareCommand
         if (failed) return ExtractCommand.InputError;
         if (coverages.Count == 0)
         {
-            stderr.WriteLine("policylens: no documents to compare; ingest plans first ('policylens ingest') or give plan files");
+            stderr.WriteLine("policylens: er zijn geen plannen om te vergelijken; lees eerst plannen in ('policylens ingest') of geef planbestanden");
             return ExtractCommand.InputError;
         }
-        var report = new ComparisonReport(new PlanComparer().Compare(coverages), coverages);
+        var comparison = new PlanComparer().Compare(coverages);
+        if (renderer is null)
+        {
+            if (outPath is null)
+            {
+                CompareTable.Write(StoreAccess.Console(stdout, out _), comparison);
+                return 0;
+            }
+            return ReportOutput.Write(true, chosen, stream =>
+            {
+                using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                CompareTable.Write(StoreAccess.Console(text, out _), comparison);
+            }, outPath, stdout, stderr);
+        }
+        var report = new ComparisonReport(comparison, coverages);
         return ReportOutput.Write(renderer.IsText, chosen, stream => renderer.Write(report, stream), outPath, stdout, stderr);
     }
 }

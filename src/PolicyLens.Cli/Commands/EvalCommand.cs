@@ -13,7 +13,7 @@ internal static class EvalCommand
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
         var errorsOption = new Option<bool>("--errors") { Description = "List false positives and negatives with their evidence." };
-        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rulesOption = RulesLocation.Option();
         var command = new Command("eval", "Tag every passage of a gold file and report precision, recall and F1 per label and dimension.")
         {
             goldOption, formatOption, errorsOption, rulesOption,

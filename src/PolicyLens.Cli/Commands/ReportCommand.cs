@@ -20,25 +20,25 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong([.. ReportOutput.ReportRenderers.Select(r => r.Format)]);
         var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
         var db = ReportStore.DatabaseOption();
-        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rules = RulesLocation.Option();
         var municipality = new Option<string?>("--municipality") { Description = "Municipality shown in the report (for a file)." };
         var command = new Command("report", "Write the coverage report of one plan: coverage, gaps with suggestions, flags and evidence.")
         {
             target, format, output, db, rules, municipality,
         };
         command.SetAction(parse => Run(parse.GetValue(target)!, parse.GetValue(format), parse.GetValue(output), parse.GetValue(db),
-            parse.GetValue(rules), parse.GetValue(municipality), stdout, stderr));
+            parse.GetValue(rules), parse.GetValue(municipality), parse.GetValue(CliOptions.Verbose), stdout, stderr));
         return command;
     }
 
-    internal static int Run(string target, string? format, string? outPath, string? dbPath, string? rulesDir, string? municipality,
+    internal static int Run(string target, string? format, string? outPath, string? dbPath, string? rulesDir, string? municipality, bool verbose,
         TextWriter stdout, TextWriter stderr)
     {
         var chosen = ReportOutput.ChooseFormat(format, outPath, ReportOutput.ReportRenderers.Select(r => r.Format), "md");
         var renderer = ReportOutput.ReportRenderers.Single(r => r.Format == chosen);
         if (!renderer.IsText && outPath is null)
         {
-            stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out rapport.{chosen})");
+            stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "rapport"));
             return Program.UsageError;
         }
         var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
@@ -49,10 +49,10 @@ internal static class ReportCommand
         {
             if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
             {
-                stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
+                stderr.WriteLine($"policylens: {target}: geen bestand en geen documentnummer; geef een planbestand of een nummer uit 'policylens list'");
                 return ExtractCommand.InputError;
             }
-            coverage = ReportOutput.AnalyzeFile(target, tagger, municipality, stderr);
+            coverage = ReportOutput.AnalyzeFile(target, tagger, municipality, verbose, stderr);
         }
         else coverage = ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
         if (coverage is null) return ExtractCommand.InputError;

@@ -25,9 +25,9 @@ internal static class ReportOutput
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
-    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, bool verbose, TextWriter stderr)
     {
-        var ingestion = ExtractCommand.Ingest(path, stderr);
+        var ingestion = ExtractCommand.Ingest(path, verbose, stderr);
         if (ingestion?.Document is null) return null;
         return PlanTagging.Analyze(ingestion, tagger, municipality: municipality);
     }
@@ -42,7 +42,7 @@ internal static class ReportOutput
         {
             if (!isText)
             {
-                stderr.WriteLine($"policylens: the {format} format is a binary file; give --out FILE (for example --out rapport.{format})");
+                stderr.WriteLine(BinaryNeedsOut(format, "rapport"));
                 return Program.UsageError;
             }
             using var buffer = new MemoryStream();
@@ -58,24 +58,28 @@ internal static class ReportOutput
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
                 write(file);
             File.Move(temp, full, overwrite: true);
-            stderr.WriteLine($"policylens: wrote {outPath}");
+            stderr.WriteLine($"policylens: {outPath} geschreven");
             return 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
-            stderr.WriteLine($"policylens: {outPath}: cannot write the file ({reason}); check that the folder exists and the file is not open in another program");
+            var reason = ex is UnauthorizedAccessException ? "geen schrijfrechten" : ex.Message.TrimEnd('.');
+            stderr.WriteLine($"policylens: {outPath}: het bestand kan niet geschreven worden ({reason}); controleer of de map bestaat en het bestand niet in een ander programma geopend is");
             return ExtractCommand.InputError;
         }
         catch (Exception ex)
         {
             // A renderer bug must still end in a message, not a stack trace.
             TryDelete(temp);
-            stderr.WriteLine($"policylens: {outPath}: the {format} file could not be written ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); try another format and report the problem");
+            stderr.WriteLine($"policylens: {outPath}: het {format}-bestand kon niet gemaakt worden ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); probeer een ander formaat en meld het probleem");
             return ExtractCommand.InputError;
         }
     }
+
+    /// <summary>Binary formats go to a file, never to a terminal.</summary>
+    public static string BinaryNeedsOut(string format, string exampleName) =>
+        $"policylens: {format} is een binair formaat; geef een bestand met --out (bijvoorbeeld --out {exampleName}.{format})";
 
     private static void TryDelete(string path)
     {

@@ -9,7 +9,7 @@ internal static class RulesCheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rulesOption = RulesLocation.Option();
         var check = new Command("check", "Validate all rule files and run every label's positive and negative examples.") { rulesOption };
         check.SetAction(parse =>
         {
@@ -17,7 +17,7 @@ internal static class RulesCheckCommand
             var result = RuleSetLoader.LoadDirectory(dir);
             if (result.RuleSet is null)
             {
-                stderr.WriteLine(result.Describe());
+                RulesLocation.WriteProblems(stderr, dir, result);
                 return 1;
             }
             var tagger = new RuleTagger(result.RuleSet);
@@ -26,12 +26,12 @@ internal static class RulesCheckCommand
             var examples = labels.Sum(l => l.Examples.Count);
             if (failures.Count > 0)
             {
-                stderr.WriteLine($"{failures.Count} of {examples} examples fail in {dir}:");
+                stderr.WriteLine($"policylens: {failures.Count} van de {examples} voorbeelden in {dir} kloppen niet:");
                 foreach (var failure in failures) stderr.WriteLine("  " + failure);
                 return 1;
             }
-            stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} rules, {tagger.TermCount} terms, " +
-                             $"{examples} examples pass; rule set {result.RuleSet.Version}");
+            stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} regels, {tagger.TermCount} termen; " +
+                             $"alle {examples} voorbeelden kloppen. Regelset {result.RuleSet.Version}");
             return 0;
         });
         var rules = new Command("rules", "Work with the rule set.") { check };

@@ -35,7 +35,7 @@ public sealed class PdfReader : IDocumentReader
         if (preflight is not null) return ReaderOutput.Failed(preflight);
 
         var result = _source.Extract(source.Path, _options.MaxPages, cancellationToken);
-        if (!result.Succeeded) return ReaderOutput.Failed(FailureMessage(name, result.Failure!.Value, result.Detail, looksTruncated));
+        if (!result.Succeeded) return ReaderOutput.Failed(Failure(name, result.Failure!.Value, result.Detail, looksTruncated));
 
         var info = result.Info!;
         var pages = result.Pages;
@@ -44,37 +44,38 @@ public sealed class PdfReader : IDocumentReader
         {
             var scanned = pages.Any(p => p.HasImages);
             return ReaderOutput.Failed(scanned
-                ? $"{name} has no text layer on any of its {info.PageCount} pages (it looks scanned); OCR is not enabled. Ask for a PDF exported from the word processor, or run OCR on it first."
-                : $"{name} contains no text on any of its {info.PageCount} pages. Check that the right file was uploaded.");
+                ? IngestionIssue.Error(IssueCode.Scanned, $"{name} has no text layer on any of its {info.PageCount} pages (it looks scanned); OCR is not enabled. Ask for a PDF exported from the word processor, or run OCR on it first.").With("pages", info.PageCount)
+                : IngestionIssue.Error(IssueCode.NoText, $"{name} contains no text on any of its {info.PageCount} pages. Check that the right file was uploaded."));
         }
         foreach (var page in pages.Where(p => !p.HasText && p.HasImages))
-            issues.Add(IngestionIssue.Warning($"{name}: page {page.Number} has no text layer; OCR is not enabled, so its content is skipped.", page.Number));
+            issues.Add(IngestionIssue.Warning(IssueCode.PageWithoutTextLayer, $"{name}: page {page.Number} has no text layer; OCR is not enabled, so its content is skipped.", page.Number));
         if (info.PageCount > pages.Count)
-            issues.Add(IngestionIssue.Warning($"{name}: only the first {pages.Count} of {info.PageCount} pages were read (limit PdfReaderOptions.MaxPages = {_options.MaxPages})."));
+            issues.Add(IngestionIssue.Warning(IssueCode.PageLimit, $"{name}: only the first {pages.Count} of {info.PageCount} pages were read (limit PdfReaderOptions.MaxPages = {_options.MaxPages}).")
+                .With("read", pages.Count).With("pages", info.PageCount).With("limit", _options.MaxPages));
         if (looksTruncated)
-            issues.Add(IngestionIssue.Warning($"{name} seems truncated (it does not end with %%EOF); poppler recovered what it could, but text may be missing. Upload the complete file if you have it."));
+            issues.Add(IngestionIssue.Warning(IssueCode.PdfTruncated, $"{name} seems truncated (it does not end with %%EOF); poppler recovered what it could, but text may be missing. Upload the complete file if you have it."));
 
         var layout = _analyzer.Analyze(pages);
         if (layout.Blocks.Count == 0)
-            return ReaderOutput.Failed($"{name} has text, but only page headers, footers and page numbers; there is nothing to analyse.");
+            return ReaderOutput.Failed(IssueCode.OnlyRunningText, $"{name} has text, but only page headers, footers and page numbers; there is nothing to analyse.");
         return new ReaderOutput(layout.Blocks, issues, info.Title, info.PageCount);
     }
 
     /// <summary>Cheap checks before starting a process: empty file, not a PDF at all, missing end marker.</summary>
-    private static string? Preflight(DocumentSource source, out bool looksTruncated)
+    private static IngestionIssue? Preflight(DocumentSource source, out bool looksTruncated)
     {
         looksTruncated = false;
         var name = source.FileName;
         FileInfo file = new(source.Path);
-        if (!file.Exists) return $"{name} does not exist (looked at {source.Path}).";
-        if (file.Length == 0) return $"{name} is empty (0 bytes). Upload the file again.";
+        if (!file.Exists) return IngestionIssue.Error(IssueCode.FileNotFound, $"{name} does not exist (looked at {source.Path}).");
+        if (file.Length == 0) return IngestionIssue.Error(IssueCode.EmptyFile, $"{name} is empty (0 bytes). Upload the file again.");
         try
         {
             using var stream = source.OpenRead();
             var head = new byte[1024];
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (head.AsSpan(0, read).IndexOf("%PDF-"u8) < 0)
-                return $"{name} is not a PDF file (it does not start with %PDF-), although its name says so. Check that the right file was uploaded, or save it again as PDF.";
+                return IngestionIssue.Error(IssueCode.NotAPdf, $"{name} is not a PDF file (it does not start with %PDF-), although its name says so. Check that the right file was uploaded, or save it again as PDF.");
             var tail = new byte[Math.Min(2048, file.Length)];
             stream.Seek(-tail.Length, SeekOrigin.End);
             read = stream.ReadAtLeast(tail, tail.Length, throwOnEndOfStream: false);
@@ -82,13 +83,27 @@ public sealed class PdfReader : IDocumentReader
         }
         catch (IOException ex)
         {
-            return $"{name} cannot be opened: {ex.Message}";
+            return IngestionIssue.Error(IssueCode.ReadFailed, $"{name} cannot be opened: {ex.Message}");
         }
         catch (UnauthorizedAccessException ex)
         {
-            return $"{name} cannot be opened: {ex.Message}";
+            return IngestionIssue.Error(IssueCode.PermissionDenied, $"{name} cannot be opened: {ex.Message}");
         }
         return null;
+    }
+
+    private IngestionIssue Failure(string name, PdfFailureKind failure, string? detail, bool looksTruncated)
+    {
+        var code = failure switch
+        {
+            PdfFailureKind.EngineMissing => IssueCode.PdfEngineMissing,
+            PdfFailureKind.PasswordProtected => IssueCode.PasswordProtected,
+            PdfFailureKind.TimedOut => IssueCode.TimedOut,
+            PdfFailureKind.Damaged => IssueCode.Damaged,
+            PdfFailureKind.NotAPdf => IssueCode.NotAPdf,
+            _ => IssueCode.PdfEngineFailed,
+        };
+        return IngestionIssue.Error(code, FailureMessage(name, failure, detail, looksTruncated)).With("seconds", (long)_options.TimeLimit.TotalSeconds);
     }
 
     private string FailureMessage(string name, PdfFailureKind failure, string? detail, bool looksTruncated)

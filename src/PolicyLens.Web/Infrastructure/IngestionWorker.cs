@@ -31,7 +31,7 @@ public sealed class IngestionWorker(IngestionQueue queue, PlanLibrary library, C
         try
         {
             var outcome = library.IngestFile(new DocumentSource(file.TempPath, file.DisplayName), file.Municipality ?? job.Municipality, stoppingToken);
-            file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.Message)];
+            file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(DutchMessages.Reason)];
             if (outcome.DocumentId is { } id)
             {
                 // Analyse before reporting done, so the report the browser is sent to opens at once.
@@ -45,7 +45,7 @@ public sealed class IngestionWorker(IngestionQueue queue, PlanLibrary library, C
             else
             {
                 file.ErrorDetail = outcome.Error;
-                file.Error = DutchMessages.Reason(outcome.Error);
+                file.Error = DutchMessages.Reason(outcome.Failure!);
                 file.State = FileState.Mislukt;
                 log.LogWarning("Could not ingest {File}: {Error}", file.DisplayName, outcome.Error);
             }
