@@ -23,6 +23,12 @@ while (($#)); do
 done
 ((${#rids[@]})) || rids=(linux-x64 win-x64 osx-arm64)
 
+# The embedded PDF engine's worker, where the checkout has it, is a program of its own beside the
+# others (the readers look for it in the program's folder); published last, so its single-file
+# executable replaces whatever the other projects copied of it.
+projects=(PolicyLens.Cli PolicyLens.Web)
+[[ -d "$root/src/PolicyLens.PdfPig" ]] && projects+=(PolicyLens.PdfPig)
+
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -1)"
 build="$out/.build"
 skipped=()
@@ -41,8 +47,12 @@ for rid in "${rids[@]}"; do
   rm -rf "$dir" "$out/$name.tar.gz" "$out/$name.zip"
   mkdir -p "$dir"
   echo "publish: $rid …" >&2
-  if ! publish PolicyLens.Cli "$rid" "$dir" || ! publish PolicyLens.Web "$rid" "$dir"; then
-    echo "publish: $rid skipped: it could not be restored or built (is its runtime pack served by the package source?)" >&2
+  failed=""
+  for project in "${projects[@]}"; do
+    publish "$project" "$rid" "$dir" || { failed="$project"; break; }
+  done
+  if [[ -n "$failed" ]]; then
+    echo "publish: $rid skipped: $failed could not be restored or built (is its runtime pack served by the package source?)" >&2
     rm -rf "$dir"
     skipped+=("$rid")
     continue
@@ -50,7 +60,7 @@ for rid in "${rids[@]}"; do
   exe=""; [[ "$rid" == win-* ]] && exe=".exe"
   mv "$dir/PolicyLens.Web$exe" "$dir/policylens-web$exe"
   # Both projects bring the shared files; only what a user needs stays.
-  rm -f "$dir"/*.pdb "$dir"/*.staticwebassets.*.json "$dir/web.config"
+  rm -f "$dir"/*.pdb "$dir"/*.staticwebassets.*.json "$dir/web.config" "$dir"/*.deps.json "$dir"/*.runtimeconfig.json
   cp "$root/scripts/LEESMIJ.txt" "$dir/LEESMIJ.txt"
   if [[ "$rid" == win-* ]]; then
     (cd "$out" && zip -qr "$name.zip" "$name")

@@ -27,6 +27,8 @@ public sealed partial class ReleaseTests(ReleaseBuild release, ITestOutputHelper
         Assert.False(Directory.Exists(Path.Join(release.Folder, "seeds", "src")));
         Assert.Empty(Directory.GetFiles(release.Folder, "*.pdb"));
         Assert.Empty(Directory.GetFiles(release.Folder, "*.dll")); // single-file: the assemblies are inside the programs
+        if (Directory.Exists(Path.Join(release.Root, "src", "PolicyLens.PdfPig")))
+            Assert.True(File.Exists(release.Executable("policylens-pdfpig")), "the embedded PDF engine's worker ships beside the programs");
         output.WriteLine($"publish.sh {release.Rid} took {release.PublishTime.TotalSeconds:0} s");
     }
 
