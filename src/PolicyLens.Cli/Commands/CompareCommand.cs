@@ -43,7 +43,7 @@ internal static class CompareCommand
             stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "vergelijking"));
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
 
         var coverages = new List<PlanCoverage>();

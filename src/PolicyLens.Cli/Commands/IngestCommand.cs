@@ -60,7 +60,7 @@ internal static class IngestCommand
             if (found.Missing.Count == 0) stderr.WriteLine("policylens: geen plannen gevonden (PDF, DOCX, ODT, HTML, Markdown of tekst).");
             return 1;
         }
-        var tagger = RulesLocation.LoadTagger(rules, stderr);
+        var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;

@@ -41,7 +41,7 @@ internal static class ReportCommand
             stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "rapport"));
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
 
         PlanCoverage? coverage;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyLens.Learning.Model;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Tagging;
 
@@ -35,5 +36,20 @@ internal static class RulesLocation
         var count = result.Problems.Count;
         stderr.WriteLine($"policylens: de regelbestanden in {path} bevatten {count} {(count == 1 ? "fout" : "fouten")}; herstel ze en probeer het opnieuw:");
         foreach (var problem in result.Problems) stderr.WriteLine("  " + problem);
+    }
+
+    /// <summary>
+    /// What the commands tag with: the rules and the learned model of the rules folder
+    /// (<c>model/tagger-model.json</c>), or the rules alone when the model is missing or broken —
+    /// said on <paramref name="stderr"/>, naming the file. Null when the rules cannot be loaded.
+    /// </summary>
+    public static TaggerSetup? LoadSetup(string? option, TextWriter stderr)
+    {
+        var rules = LoadTagger(option, stderr);
+        if (rules is null) return null;
+        var setup = TaggerSetup.Create(rules, ModelFile.DefaultPath(Resolve(option)));
+        if (setup.Model.Problem is { } problem) stderr.WriteLine($"policylens: waarschuwing: {problem}");
+        else if (setup.Model.Warning is { } warning) stderr.WriteLine($"policylens: waarschuwing: {warning}");
+        return setup;
     }
 }

@@ -64,7 +64,8 @@ public static class ServiceSetup
         services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
-        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
+        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath, sp.GetRequiredService<AppPaths>().ModelPath,
+            sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.UseModel));
         services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)));
         services.AddSingleton(sp => PdfOptions(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value));
         services.AddSingleton<IDocumentIngestor>(sp =>
@@ -178,7 +179,8 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         var paths = services.GetRequiredService<AppPaths>();
         try
         {
-            services.GetRequiredService<RulesHolder>(); // the start-up summary names it once the server listens
+            var rules = services.GetRequiredService<RulesHolder>(); // the start-up summary names rules and model once the server listens
+            if (!rules.Model.InUse) log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
         }
         catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
         {

@@ -44,7 +44,10 @@ public sealed class StartupSummary(IServer server, IHostApplicationLifetime life
                 ? $"PolicyLens {version} is gestart."
                 : $"PolicyLens {version} draait op {string.Join(" en ", addresses)} — open dit adres in de browser; stoppen met Ctrl+C.",
             $"Database: {status.DatabasePath} ({status.Documents} {(status.Documents == 1 ? "plan" : "plannen")})",
-            $"Regels:   {rules.RulesPath} (regelset {rules.Version}, {rules.Labels.Count} labels)",
+            $"Regels:   {rules.RulesPath} (regelset {rules.RuleSet.Version}, {rules.Labels.Count} labels)",
+            rules.Model.InUse
+                ? $"Model:    {rules.Model.Path} (geleerd model {rules.Model.Version}, naast de regels{(rules.Model.Warning is null ? "" : "; let op: " + rules.Model.Warning)})"
+                : $"Model:    niet in gebruik, alleen de regels taggen ({rules.Model.Problem})",
         };
         foreach (var engine in engines.Lines()) lines.Add($"{engine.Name + ":",-9} {engine.Detail}");
         if (!environment.IsProduction()) lines.Add($"Omgeving: {environment.EnvironmentName}");
