@@ -57,6 +57,8 @@ public sealed class PdfReader : IDocumentReader
         var layout = _analyzer.Analyze(pages);
         if (layout.Blocks.Count == 0)
             return ReaderOutput.Failed($"{name} has text, but only page headers, footers and page numbers; there is nothing to analyse.");
+        if (layout.TableOfContentsPages.Count > 0)
+            issues.Add(IngestionIssue.Warning($"{name}: {PageList(layout.TableOfContentsPages)} hold a table of contents; its {layout.TableOfContentsLines} lines are left out of the passages, so chapter titles are not analysed twice.", layout.TableOfContentsPages[0]));
         return new ReaderOutput(layout.Blocks, issues, info.Title, info.PageCount);
     }
 
@@ -104,6 +106,20 @@ public sealed class PdfReader : IDocumentReader
             PdfFailureKind.NotAPdf => $"{name} is not a valid PDF{engineSays}. Check that the right file was uploaded.",
             _ => $"{name} could not be read by poppler{engineSays}.",
         };
+    }
+
+    /// <summary>"page 4", "pages 3-5", "pages 2, 7 and 9-11".</summary>
+    internal static string PageList(IReadOnlyList<int> pages)
+    {
+        var ranges = new List<string>();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var first = pages[i];
+            while (i + 1 < pages.Count && pages[i + 1] == pages[i] + 1) i++;
+            ranges.Add(first == pages[i] ? $"{first}" : $"{first}-{pages[i]}");
+        }
+        var list = ranges.Count == 1 ? ranges[0] : string.Join(", ", ranges[..^1]) + " and " + ranges[^1];
+        return (pages.Count == 1 ? "page " : "pages ") + list;
     }
 
     private static string FirstLine(string text)
