@@ -70,10 +70,11 @@ public sealed partial class PdfLayoutAnalyzer
         var merged = MergeContinuations(builders, repair);
         var levels = HeadingLevels(merged);
 
+        var ocrPages = pages.Where(p => p.FromOcr).Select(p => p.Number).ToHashSet();
         var blocks = new List<Block>(merged.Count);
         foreach (var b in merged)
         {
-            var block = b.ToBlock(repair, levels);
+            var block = b.ToBlock(repair, levels, ocrPages.Contains(b.Page));
             if (block is not null) blocks.Add(block);
         }
         return new PdfLayout(blocks, removed, body.Size) { TableOfContentsPages = tocPages, TableOfContentsLines = tocLines };
@@ -632,21 +633,21 @@ public sealed partial class PdfLayoutAnalyzer
             return PdfTextRepair.RemoveSoftHyphens(text).Trim();
         }
 
-        public Block? ToBlock(PdfTextRepair repair, IReadOnlyDictionary<(double, bool), int> levels)
+        public Block? ToBlock(PdfTextRepair repair, IReadOnlyDictionary<(double, bool), int> levels, bool fromOcr)
         {
             if (Kind == Pending.TableRow)
             {
                 var cells = Cells.Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
                 if (cells.All(c => c.Length == 0)) return null;
                 var headers = Headers.Count == cells.Count ? Headers : [];
-                return new Block(BlockKind.TableRow, string.Join('\t', cells), Page, tableHeaders: headers);
+                return new Block(BlockKind.TableRow, string.Join('\t', cells), Page, tableHeaders: headers, fromOcr: fromOcr);
             }
             var text = JoinedText(repair);
             if (text.Length == 0) return null;
-            if (Kind == Pending.ListItem) return new Block(BlockKind.ListItem, text, Page, listLabel: Label);
-            if (IsHeading) return new Block(BlockKind.Heading, text, Page, headingLevel: levels.GetValueOrDefault(StyleKey, 0));
+            if (Kind == Pending.ListItem) return new Block(BlockKind.ListItem, text, Page, listLabel: Label, fromOcr: fromOcr);
+            if (IsHeading) return new Block(BlockKind.Heading, text, Page, headingLevel: levels.GetValueOrDefault(StyleKey, 0), fromOcr: fromOcr);
             if (IsFootnote) text = FootnoteMarker().Replace(text, "$1 ");
-            return new Block(BlockKind.Paragraph, text, Page);
+            return new Block(BlockKind.Paragraph, text, Page, fromOcr: fromOcr);
         }
     }
 

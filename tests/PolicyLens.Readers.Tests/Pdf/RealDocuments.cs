@@ -129,6 +129,18 @@ public sealed class RealDocuments(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_annual_account_whose_text_layer_is_symbol_soup_fails_with_the_pages_and_what_to_do()
+    {
+        var result = Ingest(SymbolSoup);
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Passages);
+        Assert.StartsWith(SymbolSoup + ": ", result.Error);
+        Assert.Contains("has no usable text", result.Error);
+        Assert.Contains("of its 203 pages carry a text layer that is not language", result.Error);
+        Assert.Contains("Enable OCR (PolicyLens:Ocr:Enabled", result.Error);
+    }
+
+    [Fact]
     public void Running_footers_of_a_real_export_are_removed()
     {
         var result = Ingest("nl-wassenaar_programmabegroting-2026.pdf");
