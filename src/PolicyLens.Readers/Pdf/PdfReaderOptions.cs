@@ -96,5 +96,12 @@ public sealed record PdfReaderOptions
     /// <summary>Largest amount of stderr kept from a poppler run, for error messages. Default 8 KiB.</summary>
     public int MaxErrorOutputChars { get; init; } = 8 * 1024;
 
+    /// <summary>
+    /// How long ingestion should let one PDF take: the engine's limit, a margin for the layout, and
+    /// with OCR on 10 seconds for each page it may recognise (tesseract needs 3-6 s per page at
+    /// 300 dpi on one core).
+    /// </summary>
+    public TimeSpan IngestionTimeLimit => TimeLimit + TimeSpan.FromSeconds(30) + (Ocr.Enabled ? TimeSpan.FromSeconds(10 * Ocr.MaxPages) : TimeSpan.Zero);
+
     public static PdfReaderOptions Default { get; } = new();
 }
