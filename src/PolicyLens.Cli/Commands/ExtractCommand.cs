@@ -91,7 +91,7 @@ internal static class ExtractCommand
             format = document.Format.ToString().ToLowerInvariant(),
             pages = document.PageCount,
             readBy = document.ReadBy,
-            passages = result.Passages.Select(p => new { ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text, ocr = p.FromOcr ? true : (bool?)null }),
+            passages = result.Passages.Select(p => new { ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text, ocr = p.FromOcr }),
             issues = result.Issues.Select(i => new { severity = i.Severity.ToString().ToLowerInvariant(), message = i.Message, page = i.Page }),
         };
         stdout.WriteLine(JsonSerializer.Serialize(payload, Json));

@@ -87,7 +87,7 @@ public sealed class PdfReader : IDocumentReader
         foreach (var page in stillSoup)
             issues.Add(IngestionIssue.Warning($"{name}: page {page} has a text layer that is not language (fonts without a Unicode map give symbols instead of letters); {ocrHint}, so its content is skipped.", page));
         foreach (var page in stillScanned)
-            issues.Add(IngestionIssue.Warning($"{name}: page {page} has no text layer; {(_ocr is null ? "OCR is not enabled" : "OCR did not recognise it")}, so its content is skipped.", page));
+            issues.Add(IngestionIssue.Warning($"{name}: page {page} has no text layer; {ocrHint}, so its content is skipped.", page));
         if (info.PageCount > pages.Count)
             issues.Add(IngestionIssue.Warning($"{name}: only the first {pages.Count} of {info.PageCount} pages were read (limit PdfReaderOptions.MaxPages = {_options.MaxPages})."));
         if (looksTruncated)
