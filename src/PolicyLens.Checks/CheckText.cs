@@ -103,21 +103,25 @@ internal static class Evidence
 
     public static IReadOnlyList<int> Ordinals(object? value)
     {
-        var found = new SortedSet<int>();
+        var found = new List<int>();
         Collect(value, found);
         // Numbers an author wrote that name no passage are dropped by the report, which shows only passages it has.
-        found.RemoveWhere(o => o < 0);
-        return [.. found];
+        found.RemoveAll(o => o < 0);
+        found.Sort();
+        var distinct = 0;
+        for (var i = 0; i < found.Count; i++)
+            if (i == 0 || found[i] != found[i - 1]) found[distinct++] = found[i];
+        return found[..distinct];
     }
 
-    private static void Collect(object? value, SortedSet<int> found)
+    private static void Collect(object? value, List<int> found)
     {
         switch (value)
         {
             case null: return;
             case PassageSummary p: found.Add(p.Ordinal); return;
-            case ChapterSummary c: if (c.Ordinal >= 0) found.Add(c.Ordinal); return;
-            case LabelSummary l: found.UnionWith(l.PassageOrdinals); return;
+            case ChapterSummary c: found.Add(c.Ordinal); return;
+            case LabelSummary l: found.AddRange(l.PassageOrdinals); return;
             case int o: found.Add(o); return;
             case IEnumerable items:
                 foreach (var item in items) Collect(item, found);

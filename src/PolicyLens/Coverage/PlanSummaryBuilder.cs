@@ -16,7 +16,13 @@ public static class PlanSummaryBuilder
         ArgumentNullException.ThrowIfNull(coverage);
         var passages = coverage.Passages;
         var keys = new Dictionary<(string, string), string>();
-        foreach (var c in coverage.Labels) keys[(c.Label.Dimension, c.Label.Id)] = LabelKeys.Of(c.Label);
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in coverage.Labels)
+        {
+            var key = LabelKeys.Of(c.Label);
+            keys[(c.Label.Dimension, c.Label.Id)] = key;
+            rank[key] = rank.Count;
+        }
 
         var sections = new CoverageAnalyzer.SectionMap(passages);
         var actions = new CoverageAnalyzer.HeadingKinds();
@@ -91,7 +97,8 @@ public static class PlanSummaryBuilder
         {
             var heading = chapterHeading.GetValueOrDefault(c.Heading);
             return new ChapterSummary(c.Heading, heading?.Ordinal ?? -1, heading?.Page ?? 0, c.Passages, c.Domains, c.Elements,
-                chapterLabels.TryGetValue(c.Heading, out var set) ? [.. set.Order(StringComparer.Ordinal)] : []);
+                // In the labels' display order (a rank lookup is cheaper than sorting strings for every chapter).
+                chapterLabels.TryGetValue(c.Heading, out var set) ? [.. set.OrderBy(k => rank.GetValueOrDefault(k, int.MaxValue))] : []);
         }).ToArray();
         var loneliness = new LonelinessSummary(about, InFrameworkOrder("age", ages), InFrameworkOrder("risk", risks), word, isolation, feeling);
         var plan = coverage.Plan;
