@@ -45,7 +45,7 @@ internal static class RulesCheckCommand
                              $"{examples} examples pass; rule set {result.RuleSet.Version}; {checks.Describe()} compile");
             return 0;
         });
-        var rules = new Command("rules", "Work with the rule set.") { check };
+        var rules = new Command("rules", "Work with the rule set.") { check, RulesSuggestCommand.Create(stdout, stderr) };
         return rules;
     }
 }
