@@ -20,11 +20,11 @@ public sealed class ExtractCommand : IDisposable
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["title", "format", "pages", "passages", "issues"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["title", "format", "pages", "readBy", "passages", "issues"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Meerjarenplan 2026–2031 gemeente Lindeveld", root.GetProperty("title").GetString());
         Assert.Equal("docx", root.GetProperty("format").GetString());
         var passage = root.GetProperty("passages")[3];
-        Assert.Equal(["number", "ordinal", "page", "headings", "kind", "text"], passage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["number", "ordinal", "page", "headings", "kind", "text", "ocr"], passage.EnumerateObject().Select(p => p.Name));
         Assert.Equal(4, passage.GetProperty("number").GetInt32()); // as the web app numbers passages
         Assert.Equal(3, passage.GetProperty("ordinal").GetInt32());
         Assert.Equal(JsonValueKind.Array, passage.GetProperty("headings").ValueKind);

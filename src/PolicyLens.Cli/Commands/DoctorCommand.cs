@@ -6,8 +6,10 @@ namespace PolicyLens.Cli.Commands;
 
 /// <summary>
 /// <c>policylens doctor [--rules DIR]</c>: says whether this machine can do everything PolicyLens
-/// does — PDF support (poppler) and a valid rule set — and what to install or fix when not.
-/// One line per check in Dutch ("ok" or "FOUT", what, detail); exit 0 when all is well, 1 otherwise.
+/// does — a PDF engine (poppler, else the embedded PdfPig worker), OCR (tesseract) and a valid rule
+/// set — and what to install or fix when not. One line per check in Dutch ("ok", "let op" or
+/// "FOUT", what, detail; the engine's English words with --verbose); exit 0 when PDFs can be read
+/// and the rules load, 1 otherwise.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -19,14 +21,19 @@ internal static class DoctorCommand
         command.SetAction(parse =>
         {
             var healthy = true;
-            var pdf = PopplerTextSource.Probe(new PdfReaderOptions { PopplerDirectory = parse.GetValue(popplerOption) });
-            if (pdf.IsAvailable) stdout.WriteLine($"ok    PDF-ondersteuning: {pdf.Engine} {pdf.Version}");
-            else
+            // Every PDF engine in the order they are tried, then OCR; PDF works when one engine does.
+            var verbose = parse.GetValue(CliOptions.Verbose);
+            var pdfOptions = PdfSettings.Load(parse.GetValue(popplerOption));
+            var engines = new PdfReader(pdfOptions).EngineStatuses();
+            var pdfEngines = engines.Where(e => e.Engine != "tesseract").ToList();
+            if (!pdfEngines.Any(e => e.IsAvailable)) healthy = false;
+            foreach (var e in engines)
             {
-                healthy = false;
-                stdout.WriteLine("FOUT  PDF-ondersteuning ontbreekt: poppler is niet gevonden. Installeer het met 'sudo apt-get install poppler-utils' " +
-                                 "(macOS: 'brew install poppler'; Windows: zie de README) of geef de map met --poppler.");
-                if (parse.GetValue(CliOptions.Verbose)) stdout.WriteLine($"      detail: {pdf.Message}");
+                var optional = e.Engine == "tesseract" || pdfEngines.Any(o => o.IsAvailable);
+                var mark = e.IsAvailable ? "ok  " : optional ? "let op" : "FOUT";
+                var role = e.Engine == "tesseract" ? "OCR" : "PDF-lezer";
+                stdout.WriteLine($"{mark}  {role}: {EngineLine(e, pdfOptions)}");
+                if (verbose) stdout.WriteLine($"      detail: {e.Message}");
             }
 
             var rulesPath = RulesLocation.Resolve(parse.GetValue(rulesOption));
@@ -53,4 +60,18 @@ internal static class DoctorCommand
         });
         return command;
     }
+
+    /// <summary>What an engine's line says in Dutch: its version, or why it is missing and what to install.</summary>
+    private static string EngineLine(PdfEngineStatus e, PdfReaderOptions options) => (e.Engine, e.IsAvailable) switch
+    {
+        ("tesseract", true) => $"tesseract {e.Version}, talen {options.Ocr.Languages}; " +
+                               (options.Ocr.Enabled ? "OCR staat aan" : "OCR staat uit (zet PolicyLens:Ocr:Enabled op true om gescande pagina's te laten herkennen)"),
+        ("tesseract", false) => "tesseract met het Nederlandse taalpakket ontbreekt; gescande pagina's worden overgeslagen. " +
+                                "Installeer het met 'sudo apt-get install tesseract-ocr tesseract-ocr-nld' (macOS: 'brew install tesseract tesseract-lang').",
+        ("poppler", true) => $"poppler {e.Version}",
+        ("poppler", false) => "poppler is niet gevonden. Installeer het met 'sudo apt-get install poppler-utils' " +
+                              "(macOS: 'brew install poppler'; Windows: zie de README) of geef de map met --poppler.",
+        (_, true) => $"{e.Engine} {e.Version} (ingebouwd)",
+        (_, false) => $"{e.Engine} (de ingebouwde lezer) is niet gevonden naast het programma; zet PolicyLens:PdfPigWorkerPath of installeer PolicyLens opnieuw.",
+    };
 }

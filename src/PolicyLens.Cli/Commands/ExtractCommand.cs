@@ -61,7 +61,8 @@ internal static class ExtractCommand
                 : $"policylens: {path}: bestand niet gevonden; controleer de naam en de map");
             return null;
         }
-        var ingestor = DefaultReaders.CreateIngestor();
+        var pdf = PdfSettings.Load();
+        var ingestor = DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf);
         var result = ingestor.Ingest(new DocumentSource(path, displayName: path));
         foreach (var issue in result.Issues) CliOptions.WriteIssue(stderr, path, issue, verbose);
         return result.Succeeded && result.Document is not null ? result : null;
@@ -86,8 +87,9 @@ internal static class ExtractCommand
             title = document.Title,
             format = document.Format.ToString().ToLowerInvariant(),
             pages = document.PageCount,
+            readBy = document.ReadBy,
             // number: as shown in text output and on the web (from 1); ordinal: the stored index (from 0).
-            passages = result.Passages.Select(p => new { number = Number(p), ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text }),
+            passages = result.Passages.Select(p => new { number = Number(p), ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text, ocr = p.FromOcr }),
             issues = result.Issues.Select(i => new
             {
                 severity = i.Severity.ToString().ToLowerInvariant(), code = i.Code.ToString(), message = IssueMessages.Reason(i), detail = i.Message, page = i.Page,
@@ -99,7 +101,7 @@ internal static class ExtractCommand
     private static void WriteText(IngestionResult result, PlanDocument document, TextWriter stdout)
     {
         stdout.WriteLine($"# {document.Title}");
-        stdout.WriteLine($"formaat: {document.Format.ToString().ToLowerInvariant()}, pagina's: {(document.PageCount?.ToString() ?? "onbekend")}, passages: {result.Passages.Count}");
+        stdout.WriteLine($"formaat: {document.Format.ToString().ToLowerInvariant()}, pagina's: {(document.PageCount?.ToString() ?? "onbekend")}, passages: {result.Passages.Count}{(document.ReadBy is { } by ? $", gelezen met: {by}" : "")}");
         IReadOnlyList<string>? shownPath = null;
         foreach (var passage in result.Passages)
         {
@@ -118,7 +120,7 @@ internal static class ExtractCommand
                 stdout.WriteLine();
                 stdout.WriteLine(shownPath.Count == 0 ? "§ (geen kop)" : "§ " + string.Join(" › ", shownPath));
             }
-            stdout.WriteLine($"  [{Number(passage)}]{page} {KindName(passage.Kind)}: {passage.Text}");
+            stdout.WriteLine($"  [{Number(passage)}]{page} {KindName(passage.Kind)}{(passage.FromOcr ? " (OCR)" : "")}: {passage.Text}");
         }
     }
 }

@@ -25,11 +25,11 @@ internal static class ReportOutput
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
-    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, bool verbose, TextWriter stderr)
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, bool verbose, TextWriter stderr)
     {
         var ingestion = ExtractCommand.Ingest(path, verbose, stderr);
         if (ingestion?.Document is null) return null;
-        return PlanTagging.Analyze(ingestion, tagger, municipality: municipality);
+        return PlanTagging.Analyze(ingestion, tagger, analyzer, municipality);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using PolicyLens.Checks;
 using PolicyLens.Coverage;
 using PolicyLens.Documents;
 using PolicyLens.Readers.Documents;
@@ -76,13 +77,15 @@ public static class ServiceSetup
             var ingestion = new IngestionOptions
             {
                 MaxFileSizeBytes = o.MaxUploadBytes,
-                ReaderTimeLimit = pdf.TimeLimit + TimeSpan.FromSeconds(30),
+                ReaderTimeLimit = pdf.IngestionTimeLimit,
             };
             return DefaultReaders.CreateIngestor(ingestion, pdf: pdf);
         });
         services.AddSingleton(sp => new PlanLibrary(sp.GetRequiredService<IDocumentIngestor>(), sp.GetRequiredService<RulesHolder>().Tagger,
             sp.GetRequiredService<IPlanStore>(), new PlanLibraryOptions { MaxParallelism = 1 }));
-        services.AddSingleton<ICoverageAnalyzer>(_ => new CoverageAnalyzer());
+        // The plan checks of rules/checks, compiled once; broken or unsafe checks stop the app (see StartupCheck).
+        services.AddSingleton<IPlanChecker>(sp => CheckSetLoader.LoadOrThrow(Path.Join(sp.GetRequiredService<AppPaths>().RulesPath, "checks")));
+        services.AddSingleton<ICoverageAnalyzer>(sp => new CoverageAnalyzer(checker: sp.GetRequiredService<IPlanChecker>()));
         services.AddSingleton<IPlanComparer>(_ => new PlanComparer());
         services.AddSingleton<CoverageService>();
         services.AddSingleton<IngestionQueue>();
@@ -113,6 +116,14 @@ public static class ServiceSetup
     {
         PopplerDirectory = string.IsNullOrWhiteSpace(o.PopplerPath) ? null : o.PopplerPath,
         TimeLimit = TimeSpan.FromSeconds(o.PopplerTimeoutSeconds),
+        PdfPigWorkerPath = string.IsNullOrWhiteSpace(o.PdfPigWorkerPath) ? null : o.PdfPigWorkerPath,
+        Ocr = new PdfOcrOptions
+        {
+            Enabled = o.Ocr.Enabled,
+            TesseractDirectory = string.IsNullOrWhiteSpace(o.Ocr.TesseractPath) ? null : o.Ocr.TesseractPath,
+            Languages = string.IsNullOrWhiteSpace(o.Ocr.Languages) ? "nld+eng" : o.Ocr.Languages,
+            MaxPages = Math.Max(1, o.Ocr.MaxPages),
+        },
     };
 
     public static WebApplication UsePolicyLensPipeline(this WebApplication app)
@@ -170,7 +181,8 @@ public static class ServiceSetup
 
 /// <summary>
 /// Resolves the services that must work before the app serves anything: the rule set (broken
-/// rules stop the app with the problems listed by file, line and rule id) and the database.
+/// rules stop the app with the problems listed by file, line and rule id), the plan checks (the
+/// same message as <c>policylens rules check</c>: file, RuleName, position) and the database.
 /// </summary>
 public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck> log) : IHostedService
 {
@@ -186,6 +198,16 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         {
             log.LogCritical("PolicyLens cannot start because the rules in {Path} are invalid.{NewLine}{Problems}", paths.RulesPath, Environment.NewLine, ex.Message);
             throw new InvalidOperationException($"PolicyLens cannot start: the rules in {paths.RulesPath} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
+        }
+        try
+        {
+            var checks = services.GetRequiredService<IPlanChecker>();
+            log.LogInformation("{Count} plan checks from {Path}", checks.Checks.Count, Path.Join(paths.RulesPath, "checks"));
+        }
+        catch (CheckSetLoadException ex)
+        {
+            log.LogCritical("PolicyLens cannot start because the plan checks in {Path} are invalid.{NewLine}{Problems}", Path.Join(paths.RulesPath, "checks"), Environment.NewLine, ex.Message);
+            throw new InvalidOperationException($"PolicyLens cannot start: the plan checks in {Path.Join(paths.RulesPath, "checks")} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
         }
         RemoveLeftoverUploads(paths.UploadFolder);
         services.GetRequiredService<IPlanStore>().Status(); // opens and migrates the database before anything uses it

@@ -46,7 +46,7 @@ public enum IssueCode
     [IssueText("{count} ingesloten documentdeel of -delen zijn overgeslagen.", "Plak de inhoud in het document zelf om die mee te nemen.")] EmbeddedPartsSkipped,
 
     // PDF.
-    [IssueText("de PDF-ondersteuning (poppler) ontbreekt op deze computer.", "Laat poppler installeren (zie de statuspagina of 'policylens doctor'), of gebruik het plan als DOCX.")] PdfEngineMissing,
+    [IssueText("er is op deze computer geen PDF-lezer beschikbaar (poppler en de ingebouwde lezer ontbreken).", "Laat poppler installeren (zie de statuspagina of 'policylens doctor'), of gebruik het plan als DOCX.")] PdfEngineMissing,
     [IssueText("de PDF-lezer kon het bestand niet lezen.", "Exporteer de PDF opnieuw, of gebruik het plan als DOCX.")] PdfEngineFailed,
     [IssueText("het bestand is geen geldige PDF.", "Kies het juiste bestand, of sla het opnieuw op als PDF.")] NotAPdf,
     [IssueText("de PDF heeft op geen van de {pages} pagina's een tekstlaag (een scan?).", "Vraag een PDF die uit de tekstverwerker is geëxporteerd, of laat er eerst OCR op los.")] Scanned,
@@ -54,6 +54,17 @@ public enum IssueCode
     [IssueText("alleen de eerste {read} van de {pages} pagina's zijn gelezen (grens: {limit}).", "")] PageLimit,
     [IssueText("de PDF lijkt onvolledig (het einde ontbreekt); wat leesbaar was is gelezen, maar er kan tekst ontbreken.", "Gebruik het volledige bestand als u dat hebt.")] PdfTruncated,
     [IssueText("de PDF bevat alleen kop- en voetteksten en paginanummers; er is niets te analyseren.", "Controleer of u het juiste bestand koos.")] OnlyRunningText,
+    [IssueText("de PDF-lezer had meer geheugen nodig dan de grens van {limit} MB en is gestopt (een beschadigd of kwaadaardig bestand?).", "Exporteer het plan opnieuw; is het bestand echt, vraag de beheerder dan de grens te verhogen.")] PdfOutOfMemory,
+    [IssueText("de PDF-lezer is op dit bestand vastgelopen; het is waarschijnlijk beschadigd.", "Download of exporteer de PDF opnieuw.")] PdfEngineCrashed,
+    [IssueText("de PDF zegt meer pagina's te hebben dan PolicyLens leest; geen plan is zo lang.", "Controleer het bestand, of splits het.")] TooManyPages,
+    [IssueText("de PDF heeft te weinig leesbare tekst: {readable} van de {pages} pagina's zijn leesbaar, de rest is gescand of heeft een tekstlaag zonder echte letters.", "Zet OCR aan (zie de README), of vraag een PDF die uit de tekstverwerker is geëxporteerd.")] TooLittleText,
+    [IssueText("{failed} kon het bestand niet lezen; {engine} heeft het gelezen.", "")] PdfEngineFallback,
+    [IssueText("pagina {page} heeft een tekstlaag zonder echte letters (lettertypen zonder Unicode-tabel); de inhoud is overgeslagen.", "Zet OCR aan om zulke pagina's te laten herkennen, of vraag een PDF die uit de tekstverwerker is geëxporteerd.")] PageSymbolSoup,
+    [IssueText("pagina {page} heeft geen tekstlaag en OCR herkende er geen tekst op; de pagina is overgeslagen.", "")] PageNotRecognised,
+    [IssueText("{pagelist}: een inhoudsopgave; de {lines} regels ervan tellen niet als passages, zodat hoofdstuktitels niet dubbel meetellen.", "")] TableOfContentsSkipped,
+    [IssueText("OCR van pagina {page} is mislukt.", "")] OcrFailed,
+    [IssueText("OCR is gestopt na {limit} pagina's; nog {more} pagina's hebben geen bruikbare tekst.", "Verhoog PolicyLens:Ocr:MaxPages als die pagina's nodig zijn.")] OcrPageLimit,
+    [IssueText("de tekst van {pagelist} is door OCR herkend; er kunnen herkenningsfouten in zitten, en die passages zijn als OCR gemarkeerd.", "")] OcrUsed,
 }
 
 /// <summary>The Dutch text of an <see cref="IssueCode"/>: what is wrong, and what to do (may be empty).</summary>

@@ -13,7 +13,7 @@ public class ReportRendering
     public void Markdown_has_the_Dutch_sections_in_order()
     {
         var md = new MarkdownReportRenderer().Render(Report);
-        string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Signalen", "## Dekking per dimensie", "### Werkzame elementen",
+        string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Controles", "## Dekking per dimensie", "### Werkzame elementen",
             "## Werkzame elementen × preventieniveau", "## Lacunes en suggesties", "## Sociale verbinding per hoofdstuk", "## Opbouw van het plan", "## Bewijs per label"];
         var positions = sections.Select(s => md.IndexOf(s, StringComparison.Ordinal)).ToArray();
         Assert.All(positions, p => Assert.True(p >= 0));
@@ -67,7 +67,7 @@ public class ReportRendering
         var json = new JsonReportRenderer().Render(Report);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "flags", "chapters", "outline", "evidence"],
+        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "checks", "chapters", "outline", "evidence"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId"],
             root.GetProperty("plan").EnumerateObject().Select(p => p.Name));
@@ -75,7 +75,12 @@ public class ReportRendering
         Assert.Equal(["key", "id", "name", "status", "statusText", "passages", "strength", "share", "sections"], row.EnumerateObject().Select(p => p.Name));
         var meeting = root.GetProperty("dimensions")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "element:herhaalde-ontmoetingen");
         Assert.Equal("uitgewerkt", meeting.GetProperty("status").GetString());
-        Assert.Equal("warning", root.GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("id").GetString() == PlanFlags.ConnectionInAllPolicies).GetProperty("severity").GetString());
+        var check = root.GetProperty("checks")[0];
+        Assert.Equal(["id", "title", "status", "statusText", "severity", "message", "explanation", "passages", "failed"], check.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("chapters-serve-elements", check.GetProperty("id").GetString());
+        Assert.Equal("waarschuwing", check.GetProperty("status").GetString());
+        Assert.Equal("niet-van-toepassing", root.GetProperty("checks")[1].GetProperty("status").GetString());
+        Assert.Equal(["ordinal", "page", "headingPath"], check.GetProperty("passages")[0].EnumerateObject().Select(p => p.Name));
         var evidence = root.GetProperty("evidence")[0].GetProperty("passages")[0];
         Assert.Equal(["ordinal", "page", "headingPath", "text", "score", "spans", "matchedTerms"], evidence.EnumerateObject().Select(p => p.Name));
         Assert.Contains("<script>", json.Replace("\\u003C", "<", StringComparison.Ordinal)); // JSON keeps the text; encoding is the viewer's job
