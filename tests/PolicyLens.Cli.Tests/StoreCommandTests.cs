@@ -71,6 +71,21 @@ public sealed class StoreCommands : IDisposable
     }
 
     [Fact]
+    public void A_text_file_named_pdf_in_a_folder_is_refused_in_Dutch_naming_both_and_the_rest_is_stored()
+    {
+        var plans = Directory.CreateDirectory(Path.Combine(_dir, "plannen")).FullName;
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, "plan.md"));
+        var fake = Path.Combine(plans, "geen-pdf.pdf");
+        File.WriteAllText(fake, "dit is geen pdf, maar gewone tekst over eenzaamheid in de wijk");
+
+        var (code, output, error) = Run("ingest", plans, "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"policylens: {fake}: de naam eindigt op '.pdf', maar de inhoud is platte tekst.", error);
+        Assert.Contains("1 opgeslagen, 0 al aanwezig, 1 mislukt", output);
+    }
+
+    [Fact]
     public void A_missing_path_is_reported_and_fails()
     {
         var (code, _, error) = Run("ingest", Path.Combine(_dir, "nergens"), "--db", Db);
@@ -218,6 +233,7 @@ public sealed class StoreCommands : IDisposable
         Assert.Contains(Path.Combine("plans", "src"), skipped);
         Assert.Contains("2 bestanden die geen plan zijn", skipped);
         Assert.Contains(".json", skipped);
+        Assert.Contains("0 mislukt; 5 overgeslagen.", output);
         // A skipped folder given by name is read.
         var (srcCode, srcOutput, _) = Run("ingest", Path.Combine(plans, "src"), "--db", Db);
         Assert.Equal(0, srcCode);

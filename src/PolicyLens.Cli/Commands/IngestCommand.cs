@@ -54,10 +54,11 @@ internal static class IngestCommand
     {
         var found = Expand(paths);
         foreach (var path in found.Missing) stderr.WriteLine($"policylens: {path}: bestand of map niet gevonden");
+        foreach (var path in found.Unreadable) stderr.WriteLine($"policylens: {path}: deze map kan niet gelezen worden (geen leesrechten?); de plannen erin zijn overgeslagen. Controleer de rechten van de map.");
         if (found.Skipped() is { } skipped) stdout.WriteLine(skipped);
         if (found.Sources.Count == 0)
         {
-            if (found.Missing.Count == 0) stderr.WriteLine("policylens: geen plannen gevonden (PDF, DOCX, ODT, HTML, Markdown of tekst).");
+            if (found.Missing.Count == 0 && found.Unreadable.Count == 0) stderr.WriteLine("policylens: geen plannen gevonden (PDF, DOCX, ODT, HTML, Markdown of tekst).");
             return 1;
         }
         var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
@@ -90,13 +91,17 @@ internal static class IngestCommand
                 CliOptions.WriteIssue(stderr, outcome.Path, issue, verbose);
             if (outcome.Failure is { } failure) CliOptions.WriteIssue(stderr, outcome.Path, failure, verbose);
         }
-        WriteSummary(console, outcomes, clock.Elapsed, store.Status().DatabasePath);
-        return outcomes.Any(o => !o.Succeeded) || found.Missing.Count > 0 ? 1 : 0;
+        WriteSummary(console, outcomes, found.SkippedCount, clock.Elapsed, store.Status().DatabasePath);
+        // Exit 1 when anything asked for was not read: a failed file, a missing path, an unreadable folder.
+        return outcomes.Any(o => !o.Succeeded) || found.Missing.Count > 0 || found.Unreadable.Count > 0 ? 1 : 0;
     }
 
     /// <summary>What the paths given expand to: plan files, paths that do not exist, and what was skipped.</summary>
-    internal sealed record Expansion(List<DocumentSource> Sources, List<string> Missing, List<string> SkippedFolders, Dictionary<string, int> SkippedFiles)
+    internal sealed record Expansion(List<DocumentSource> Sources, List<string> Missing, List<string> Unreadable, List<string> SkippedFolders, Dictionary<string, int> SkippedFiles)
     {
+        /// <summary>Folders and files left out on purpose (not the unreadable ones, which are errors).</summary>
+        public int SkippedCount => SkippedFolders.Count + SkippedFiles.Values.Sum();
+
         /// <summary>One Dutch line naming what was skipped, or null when nothing was.</summary>
         public string? Skipped()
         {
@@ -114,7 +119,7 @@ internal static class IngestCommand
 
     internal static Expansion Expand(IEnumerable<string> paths)
     {
-        var found = new Expansion([], [], [], new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase));
+        var found = new Expansion([], [], [], [], new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -139,7 +144,8 @@ internal static class IngestCommand
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            return; // an unreadable folder holds nothing we can read
+            found.Unreadable.Add(folder); // named and counted as a failure: plans in it were asked for
+            return;
         }
         foreach (var file in files)
         {
@@ -201,7 +207,7 @@ internal static class IngestCommand
         }
     }
 
-    private static void WriteSummary(IAnsiConsole console, IReadOnlyList<FileOutcome> outcomes, TimeSpan elapsed, string database)
+    private static void WriteSummary(IAnsiConsole console, IReadOnlyList<FileOutcome> outcomes, int skipped, TimeSpan elapsed, string database)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Bestand").AddColumn("Resultaat").AddColumn(new TableColumn("Nr").RightAligned())
@@ -216,6 +222,6 @@ internal static class IngestCommand
         var duplicates = outcomes.Count(o => o.Duplicate);
         var failed = outcomes.Count(o => !o.Succeeded);
         console.WriteLine(string.Create(ReportText.Culture,
-            $"{outcomes.Count} bestanden in {elapsed.TotalSeconds:0.0} s: {stored} opgeslagen, {duplicates} al aanwezig, {failed} mislukt. Database: {database}"));
+            $"{outcomes.Count} bestanden in {elapsed.TotalSeconds:0.0} s: {stored} opgeslagen, {duplicates} al aanwezig, {failed} mislukt{(skipped > 0 ? $"; {skipped} overgeslagen" : "")}. Database: {database}"));
     }
 }
