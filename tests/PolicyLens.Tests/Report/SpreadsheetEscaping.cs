@@ -1,0 +1,70 @@
+using PolicyLens.Coverage;
+using PolicyLens.Report;
+using PolicyLens.Tests.Coverage;
+
+namespace PolicyLens.Tests.Report;
+
+/// <summary>OWASP CSV injection: text that a spreadsheet could run as a formula reaches it as text (issue 17).</summary>
+public class SpreadsheetEscaping
+{
+    private const string Payload = "-1+cmd|' /C calc'!A0";
+
+    [Theory]
+    [InlineData("=SUM(A1)")]
+    [InlineData("+1+1")]
+    [InlineData("-1+cmd|' /C calc'!A0")]
+    [InlineData("-3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tcmd")]
+    [InlineData("\rcmd")]
+    [InlineData("＝1+1")]
+    public void A_cell_that_starts_like_a_formula_gets_an_apostrophe(string text)
+    {
+        Assert.True(SpreadsheetCell.LooksLikeFormula(text));
+        Assert.Equal("'" + text, SpreadsheetCell.Escape(text));
+        Assert.StartsWith("\"'", SpreadsheetCell.Csv(text));
+    }
+
+    [Theory]
+    [InlineData("Welzijnsplan 2026")]
+    [InlineData("")]
+    [InlineData(" =1")]
+    [InlineData("a=b")]
+    public void Other_text_is_left_as_it_is(string text)
+    {
+        Assert.False(SpreadsheetCell.LooksLikeFormula(text));
+        Assert.Same(text, SpreadsheetCell.Escape(text));
+    }
+
+    [Fact]
+    public void The_payload_in_title_file_name_and_municipality_never_starts_a_comparison_csv_field()
+    {
+        var plan = new CoverageAnalyzer().Analyze(new PlanInfo(Payload, Payload + ".md", Payload, null, "v1", 3),
+            new PlanBuilder().Heading(1, Payload).Text("tekst", "element:bezig-zijn").Passages, Labels.All);
+        var csv = new CsvComparisonRenderer().Render(new ComparisonReport(new PlanComparer().Compare([plan]), [plan]));
+        var row = csv.Split("\r\n")[1];
+        Assert.StartsWith($"3,\"'{Payload}\",\"'{Payload}.md\",\"'{Payload}\",", row);
+        foreach (var field in CsvFields(row)) Assert.False(SpreadsheetCell.LooksLikeFormula(field), field);
+    }
+
+    /// <summary>The fields of one CSV line as a spreadsheet reads them (quotes removed, doubled quotes undone).</summary>
+    internal static IEnumerable<string> CsvFields(string line)
+    {
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { yield return field.ToString(); field.Clear(); }
+            else field.Append(c);
+        }
+        yield return field.ToString();
+    }
+}
