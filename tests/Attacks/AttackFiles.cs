@@ -124,6 +124,27 @@ internal static class AttackFiles
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
+    /// <summary>The fields of one CSV line as a spreadsheet reads them (quotes removed, doubled quotes undone).</summary>
+    public static IEnumerable<string> CsvFields(string line)
+    {
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { yield return field.ToString(); field.Clear(); }
+            else field.Append(c);
+        }
+        yield return field.ToString();
+    }
+
     /// <summary>A one-paragraph plan, the small upload that must not wait behind a hostile one.</summary>
     public static byte[] SmallPlan(string tag = "") =>
         Encoding.UTF8.GetBytes($"# Klein plan {tag}\n\nDe gemeente organiseert ontmoetingen in het buurthuis tegen eenzaamheid bij ouderen.\n");

@@ -7,7 +7,7 @@ namespace PolicyLens.Tests.Report;
 /// <summary>OWASP CSV injection: text that a spreadsheet could run as a formula reaches it as text (issue 17).</summary>
 public class SpreadsheetEscaping
 {
-    private const string Payload = "-1+cmd|' /C calc'!A0";
+    private const string Payload = PolicyLens.Attacks.AttackFiles.FormulaPayload;
 
     [Theory]
     [InlineData("=SUM(A1)")]
@@ -44,27 +44,6 @@ public class SpreadsheetEscaping
         var csv = new CsvComparisonRenderer().Render(new ComparisonReport(new PlanComparer().Compare([plan]), [plan]));
         var row = csv.Split("\r\n")[1];
         Assert.StartsWith($"3,\"'{Payload}\",\"'{Payload}.md\",\"'{Payload}\",", row);
-        foreach (var field in CsvFields(row)) Assert.False(SpreadsheetCell.LooksLikeFormula(field), field);
-    }
-
-    /// <summary>The fields of one CSV line as a spreadsheet reads them (quotes removed, doubled quotes undone).</summary>
-    internal static IEnumerable<string> CsvFields(string line)
-    {
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { yield return field.ToString(); field.Clear(); }
-            else field.Append(c);
-        }
-        yield return field.ToString();
+        foreach (var field in PolicyLens.Attacks.AttackFiles.CsvFields(row)) Assert.False(SpreadsheetCell.LooksLikeFormula(field), field);
     }
 }
