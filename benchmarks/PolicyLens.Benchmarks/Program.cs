@@ -4,6 +4,9 @@ using BenchmarkDotNet.Running;
 // The batch path (ingest, tag, store many plans) is timed as one run, not by BenchmarkDotNet:
 // dotnet run -c Release --project benchmarks/PolicyLens.Benchmarks -- --batch [plans] [pages]
 if (args is ["--batch", ..]) return PolicyLens.Benchmarks.BatchRun.Run(args[1..]);
+// The attack run of issue 17 against a real server process (hostile HTML, large uploads, memory):
+// dotnet run -c Release --project benchmarks/PolicyLens.Benchmarks -- --attack [uploadMegabytes] [uploads]
+if (args is ["--attack", ..]) return await PolicyLens.Benchmarks.AttackRun.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

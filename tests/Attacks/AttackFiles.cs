@@ -84,16 +84,26 @@ internal static class AttackFiles
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private static readonly string[] Words =
+    // Words the rules look for, and the ordinary words around them in a plan's prose.
+    private static readonly string[] Topical =
     [
-        "de", "gemeente", "wil", "dat", "inwoners", "elkaar", "ontmoeten", "in", "buurthuis", "wijk", "ouderen", "jongeren",
-        "vrijwilligers", "samen", "eten", "bewegen", "mantelzorg", "steun", "signaleren", "eenzaamheid", "netwerk", "activiteit",
-        "bibliotheek", "sport", "school", "werk", "zorg", "huisbezoek", "welzijn", "verbinding", "aanpak", "doel", "resultaat",
+        "inwoners", "elkaar", "ontmoeten", "buurthuis", "wijk", "ouderen", "jongeren", "vrijwilligers", "samen", "eten", "bewegen",
+        "mantelzorg", "steun", "signaleren", "eenzaamheid", "netwerk", "activiteit", "bibliotheek", "sport", "school", "werk", "zorg",
+        "huisbezoek", "welzijn", "verbinding",
+    ];
+
+    private static readonly string[] Ordinary =
+    [
+        "de", "het", "een", "gemeente", "wil", "dat", "in", "op", "voor", "met", "van", "aan", "door", "wordt", "worden", "is", "zijn",
+        "jaar", "plan", "budget", "kosten", "regeling", "uitvoering", "afspraken", "partners", "college", "raad", "besluit", "periode",
+        "overzicht", "middelen", "beleid", "programma", "doel", "resultaat", "aanpak", "kader", "uitgangspunt", "voorstel", "bijdrage",
+        "ontwikkeling", "stand", "zaken", "verder", "ook", "nog", "meer", "minder", "binnen", "tussen", "volgens", "daarbij",
     ];
 
     /// <summary>
     /// A Markdown plan of about <paramref name="bytes"/> bytes: chapters, paragraphs of generated
-    /// Dutch-looking sentences (seeded, so the same every run). Large uploads for the memory run.
+    /// Dutch-looking sentences (seeded, so the same every run) in which about one word in twelve is
+    /// one the rules look for, as in a plan's prose. Large uploads for the memory run.
     /// </summary>
     public static byte[] LargeMarkdown(long bytes, int seed = 1)
     {
@@ -113,7 +123,7 @@ internal static class AttackFiles
                 var length = random.Next(8, 20);
                 for (var w = 0; w < length; w++)
                 {
-                    var word = Words[random.Next(Words.Length)];
+                    var word = random.Next(12) == 0 ? Topical[random.Next(Topical.Length)] : Ordinary[random.Next(Ordinary.Length)];
                     if (w == 0) sb.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
                     else sb.Append(' ').Append(word);
                 }

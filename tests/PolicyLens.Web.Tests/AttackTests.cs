@@ -249,12 +249,15 @@ public sealed class AttackTests
         using var app = new TestApp(new() { ["PolicyLens:AnalysisCacheMegabytes"] = "1" });
         using var client = app.Browser();
         var coverage = app.Services.GetRequiredService<CoverageService>();
-        var large = await Flow.UploadPlanAsync(client, "groot.md", AttackFiles.LargeMarkdown(60_000));
-        // Bigger than the whole budget (about 1.5 MB analysed): served, never kept.
+        var large = await Flow.UploadPlanAsync(client, "groot.md", AttackFiles.LargeMarkdown(700_000));
+        // Bigger than the whole budget (about 4 MB analysed): served, never kept.
         Assert.Contains("Beleidsplan sociale verbinding", await client.GetStringAsync($"/documenten/{large}"));
         Assert.Equal(0, coverage.CachedPlans);
-        // About 0.3 MB each: three fit, the oldest are pushed out.
-        for (var i = 0; i < 6; i++) await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(10_000, seed: i + 10));
+        Assert.True(CoverageService.EstimateBytes(coverage.Get(large)!) > coverage.BudgetBytes);
+        // About 0.4 MB each: two fit, the oldest are pushed out.
+        var small = new List<long>();
+        for (var i = 0; i < 6; i++) small.Add(await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(60_000, seed: i + 10)));
+        Assert.InRange(CoverageService.EstimateBytes(coverage.Get(small[^1])!), coverage.BudgetBytes / 6, coverage.BudgetBytes / 2);
         Assert.InRange(coverage.CachedBytes, 1, coverage.BudgetBytes);
         Assert.InRange(coverage.CachedPlans, 1, 5);
         // The plan list still shows every plan's elements.

@@ -56,6 +56,7 @@ public static class ServiceSetup
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<CacheWarmer>();
+        services.AddHostedService<MemoryTrimmer>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoDataSeeder>());
         // Dutch letters (ë, ï, é) and typographic signs stay readable in the HTML source; markup is still encoded.
