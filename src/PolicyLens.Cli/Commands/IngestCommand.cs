@@ -46,12 +46,13 @@ internal static class IngestCommand
             if (missing.Count == 0) stderr.WriteLine("policylens: no supported documents found (PDF, DOCX, ODT, HTML, Markdown, text).");
             return 1;
         }
-        var tagger = RulesLocation.LoadTagger(rules, stderr);
+        var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;
 
-        var library = new PlanLibrary(DefaultReaders.CreateIngestor(), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
+        var pdf = PdfSettings.Load();
+        var library = new PlanLibrary(DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
         var console = StoreAccess.Console(stdout, out var interactive);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FileOutcome> outcomes;

@@ -20,7 +20,8 @@ public static class ServiceSetup
         services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
-        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
+        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath, sp.GetRequiredService<AppPaths>().ModelPath,
+            sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.UseModel));
         services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)
         {
             KeepRuns = sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.KeepAnalysisRuns,
@@ -34,7 +35,7 @@ public static class ServiceSetup
             var ingestion = new IngestionOptions
             {
                 MaxFileSizeBytes = o.MaxUploadBytes,
-                ReaderTimeLimit = pdf.TimeLimit + TimeSpan.FromSeconds(30),
+                ReaderTimeLimit = pdf.IngestionTimeLimit,
             };
             return DefaultReaders.CreateIngestor(ingestion, pdf: pdf);
         });
@@ -96,6 +97,14 @@ public static class ServiceSetup
     {
         PopplerDirectory = string.IsNullOrWhiteSpace(o.PopplerPath) ? null : o.PopplerPath,
         TimeLimit = TimeSpan.FromSeconds(o.PopplerTimeoutSeconds),
+        PdfPigWorkerPath = string.IsNullOrWhiteSpace(o.PdfPigWorkerPath) ? null : o.PdfPigWorkerPath,
+        Ocr = new PdfOcrOptions
+        {
+            Enabled = o.Ocr.Enabled,
+            TesseractDirectory = string.IsNullOrWhiteSpace(o.Ocr.TesseractPath) ? null : o.Ocr.TesseractPath,
+            Languages = string.IsNullOrWhiteSpace(o.Ocr.Languages) ? "nld+eng" : o.Ocr.Languages,
+            MaxPages = Math.Max(1, o.Ocr.MaxPages),
+        },
     };
 
     public static WebApplication UsePolicyLensPipeline(this WebApplication app)
@@ -166,7 +175,12 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         try
         {
             var rules = services.GetRequiredService<RulesHolder>();
-            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.Version, rules.RulesPath, rules.Labels.Count);
+            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.RuleSet.Version, rules.RulesPath, rules.Labels.Count);
+            if (rules.Model.InUse)
+                log.LogInformation("Learned model {Version} from {Path}{Warning}", rules.Model.Version, rules.Model.Path,
+                    rules.Model.Warning is null ? "" : "; " + rules.Model.Warning);
+            else
+                log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
         }
         catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
         {
