@@ -17,11 +17,30 @@ public sealed record PlanLibraryOptions
     public void Validate() => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxParallelism);
 }
 
+/// <summary>Why a file failed, for callers that word the reason themselves (the web app's Dutch pages).</summary>
+public enum FileFailure
+{
+    /// <summary>The file succeeded.</summary>
+    None,
+
+    /// <summary>The file could not be read (the reader's message says why).</summary>
+    Unreadable,
+
+    /// <summary>The disk (or the database's size limit) was full while storing it: nothing of it was stored.</summary>
+    DiskFull,
+
+    /// <summary>Another database fault (locked, read-only, an I/O error) while storing it.</summary>
+    StorageError,
+
+    /// <summary>A bug in tagging or storing.</summary>
+    Unexpected,
+}
+
 /// <summary>What happened to one file in an ingest.</summary>
 public sealed record FileOutcome
 {
     public FileOutcome(string FileName, string Path, long? DocumentId, bool Duplicate, string? Error,
-        IReadOnlyList<IngestionIssue> Issues, int Passages, int? Pages)
+        IReadOnlyList<IngestionIssue> Issues, int Passages, int? Pages, FileFailure Failure = FileFailure.None, Exception? Cause = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(FileName);
         ArgumentException.ThrowIfNullOrWhiteSpace(Path);
@@ -40,6 +59,8 @@ public sealed record FileOutcome
         this.Issues = Issues;
         this.Passages = Passages;
         this.Pages = Pages;
+        this.Failure = Error is null ? FileFailure.None : Failure == FileFailure.None ? FileFailure.Unreadable : Failure;
+        this.Cause = Cause;
     }
 
     public string FileName { get; }
@@ -58,12 +79,18 @@ public sealed record FileOutcome
     public IReadOnlyList<IngestionIssue> Issues { get; }
 
     /// <summary>The error that failed the file, whose code gives the Dutch message; null on success.</summary>
-    public IngestionIssue? Failure => Succeeded ? null
+    public IngestionIssue? ErrorIssue => Succeeded ? null
         : Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error && i.Message == Error) ?? IngestionIssue.Error(IssueCode.Unexpected, Error!);
     public int Passages { get; }
     public int? Pages { get; }
 
     public bool Succeeded => Error is null;
+
+    /// <summary>The kind of failure; <see cref="FileFailure.None"/> on success.</summary>
+    public FileFailure Failure { get; }
+
+    /// <summary>The exception behind a storage or unexpected failure, for the log.</summary>
+    public Exception? Cause { get; }
 }
 
 /// <summary>
@@ -122,13 +149,19 @@ public sealed class PlanLibrary
         }
         catch (PlanStoreException ex)
         {
-            return Failed(source, IngestionIssue.Error(IssueCode.StorageFailed, $"{source.FileName}: {ex.Message}"), ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+            return Failed(source, IngestionIssue.Error(ex.Fault == StoreFault.DiskFull ? IssueCode.DiskFull : IssueCode.StorageFailed, $"{source.FileName}: {ex.Message}"),
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, ex.Fault == StoreFault.DiskFull ? FileFailure.DiskFull : FileFailure.StorageError, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StoreFaults.IsDiskFull(ex))
+        {
+            return Failed(source, IngestionIssue.Error(IssueCode.DiskFull, $"{source.FileName}: the disk is full ({ex.Message.TrimEnd('.')}); free some space and try again."),
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.DiskFull, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in tagging or storing must not end a batch of many plans: this file fails, the rest go on.
             return Failed(source, IngestionIssue.Error(IssueCode.Unexpected, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it."),
-                ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.Unexpected, ex);
         }
     }
 
@@ -153,6 +186,7 @@ public sealed class PlanLibrary
     }
 
     /// <summary>A failed file; <paramref name="error"/> joins the issues unless it is one of them already.</summary>
-    private static FileOutcome Failed(DocumentSource source, IngestionIssue error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages) =>
-        new(source.FileName, source.Path, null, false, error.Message, issues.Contains(error) ? issues : [.. issues, error], passages, pages);
+    private static FileOutcome Failed(DocumentSource source, IngestionIssue error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages,
+        FileFailure failure = FileFailure.Unreadable, Exception? cause = null) =>
+        new(source.FileName, source.Path, null, false, error.Message, issues.Contains(error) ? issues : [.. issues, error], passages, pages, failure, cause);
 }

@@ -89,7 +89,7 @@ internal static class IngestCommand
             // Warnings first, then the error: the reason a file failed is the last line about it.
             foreach (var issue in outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning))
                 CliOptions.WriteIssue(stderr, outcome.Path, issue, verbose);
-            if (outcome.Failure is { } failure) CliOptions.WriteIssue(stderr, outcome.Path, failure, verbose);
+            if (outcome.ErrorIssue is { } failure) CliOptions.WriteIssue(stderr, outcome.Path, failure, verbose);
         }
         WriteSummary(console, outcomes, found.SkippedCount, clock.Elapsed, store.Status().DatabasePath);
         // Exit 1 when anything asked for was not read: a failed file, a missing path, an unreadable folder.

@@ -115,7 +115,7 @@ internal static class ReportStore
         var d = plan.Document;
         if (plan.Run.RuleSetVersion != tagger.RuleSetVersion)
             stderr.WriteLine($"policylens: waarschuwing: document {d.Id} is getagd met regelset {plan.Run.RuleSetVersion}, de huidige regels zijn {tagger.RuleSetVersion}; voer 'policylens retag' uit om het bij te werken");
-        var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id);
+        var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id, PlanTagging.WarningsOf(plan.Issues));
         return analyzer.Analyze(info, plan.Passages, tagger.Labels);
     }
 }

@@ -54,6 +54,11 @@ public sealed class DocxReportRenderer : IReportRenderer
         meta += $" · Passages: {report.Summary.Passages}";
         body.Append(Para(meta, "Subtitle"));
         body.Append(Para($"Regelset: {plan.RuleSetVersion}", "Subtitle"));
+        if (plan.Warnings.Count > 0)
+        {
+            body.Append(new Paragraph(Run(ReportText.WarningsLead, bold: true)));
+            foreach (var warning in plan.Warnings) body.Append(Para("• " + warning));
+        }
 
         body.Append(Para("Samenvatting", "Heading1"));
         body.Append(Para(ReportText.Summary(report.Summary)));

@@ -19,6 +19,7 @@ public enum IssueCode
     [IssueText("het bestand kon niet gelezen worden.", "Controleer of het niet in een ander programma geopend is en probeer het opnieuw.")] ReadFailed,
     [IssueText("het lezen duurde langer dan {seconds} seconden en is gestopt.", "Het document is mogelijk beschadigd of erg complex: exporteer het opnieuw.")] TimedOut,
     [IssueText("het plan kon niet in de database worden opgeslagen.", "Controleer of er schijfruimte is en probeer het opnieuw.")] StorageFailed,
+    [IssueText("de schijf is vol; het plan is niet opgeslagen.", "Maak ruimte vrij (of vraag de beheerder dat te doen) en probeer het opnieuw.")] DiskFull,
     [IssueText("deze versie van PolicyLens heeft geen lezer voor {format:format}.", "Gebruik het plan als DOCX of PDF.")] NoReader,
 
     // What the content is (FormatDetector).
@@ -38,6 +39,7 @@ public enum IssueCode
     [IssueText("het document is ongewoon diep genest (meer dan {limit} niveaus).", "Sla het opnieuw op vanuit het programma waarmee het gemaakt is.")] NestingTooDeep,
     [IssueText("het document bevat ongeldige of niet toegestane XML.", "Exporteer het opnieuw vanuit het programma waarmee het gemaakt is.")] MalformedXml,
     [IssueText("het bestand is beschadigd of onvolledig.", "Download of exporteer het opnieuw.")] Damaged,
+    [IssueText("de webpagina heeft meer dan {limit} elementen, meer dan PolicyLens van één pagina leest.", "Sla het plan op als DOCX of PDF.")] TooManyElements,
 
     // What the readers found in the content.
     [IssueText("het document heeft geen hoofdtekst.", "Open het in het programma waarmee het gemaakt is, sla het opnieuw op en probeer het nog eens.")] MissingBody,

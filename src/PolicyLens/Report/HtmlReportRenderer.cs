@@ -50,6 +50,12 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         if (plan.PageCount is { } pages) h.Append(" · Pagina's: ").Append(pages);
         h.Append(" · Passages: ").Append(report.Summary.Passages).AppendLine("</p>");
         h.Append("<p class=\"meta\">Regelset: <code>").Append(E(plan.RuleSetVersion)).AppendLine("</code></p>");
+        if (plan.Warnings.Count > 0)
+        {
+            h.Append("<div class=\"flag warning\"><p><strong>").Append(E(ReportText.WarningsLead)).AppendLine("</strong></p><ul>");
+            foreach (var warning in plan.Warnings) h.Append("<li>").Append(E(warning)).AppendLine("</li>");
+            h.AppendLine("</ul></div>");
+        }
 
         h.AppendLine("<h2>Samenvatting</h2>");
         h.Append("<p>").Append(E(ReportText.Summary(report.Summary))).AppendLine("</p>");

@@ -21,6 +21,12 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         if (plan.PageCount is { } pages) md.Append("- Pagina's: ").AppendLine(pages.ToString(ReportText.Culture));
         md.Append("- Passages: ").AppendLine(report.Summary.Passages.ToString(ReportText.Culture));
         md.Append("- Regelset: `").Append(plan.RuleSetVersion.Replace("`", "", StringComparison.Ordinal)).AppendLine("`").AppendLine();
+        if (plan.Warnings.Count > 0)
+        {
+            md.Append("> **").Append(ReportText.WarningsLead).AppendLine("**");
+            foreach (var warning in plan.Warnings) md.Append("> - ").AppendLine(Inline(warning));
+            md.AppendLine();
+        }
 
         md.AppendLine("## Samenvatting").AppendLine().AppendLine(ReportText.Summary(report.Summary)).AppendLine();
 

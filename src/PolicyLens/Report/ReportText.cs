@@ -78,6 +78,9 @@ public static class ReportText
         return text;
     }
 
+    /// <summary>The lead-in of the ingestion warnings in a report header.</summary>
+    public const string WarningsLead = "Let op bij het inlezen (de dekking gaat alleen over wat gelezen is):";
+
     /// <summary>"p. 3, BD 1 › AP 1.1": where a passage stands.</summary>
     public static string Location(PassageRef r)
     {
