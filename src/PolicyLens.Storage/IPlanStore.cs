@@ -47,8 +47,29 @@ public interface IPlanStore : IDisposable
     /// </summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
-    /// <summary>Deletes a document with everything stored for it; false when the id is unknown.</summary>
+    /// <summary>
+    /// Deletes a document with everything stored for it; false when the id is unknown. The other
+    /// versions of its plan stay, with their version numbers.
+    /// </summary>
     bool DeleteDocument(long id);
+
+    /// <summary>
+    /// Makes <paramref name="documentId"/> the newest version of the plan that
+    /// <paramref name="versionOf"/> belongs to (its number is one more than the highest there).
+    /// Every stored document starts as version 1 of a plan of its own; only such a single-version
+    /// document can be linked, so plans are never merged by accident. Linking a document that is
+    /// already a version of that plan changes nothing and reports <see cref="LinkVersionStatus.Linked"/>.
+    /// </summary>
+    LinkVersionResult LinkVersion(long documentId, long versionOf);
+
+    /// <summary>
+    /// The versions of the plan <paramref name="documentId"/> belongs to, oldest first (the
+    /// document itself among them); empty when the id is unknown.
+    /// </summary>
+    IReadOnlyList<PlanVersion> ListVersions(long documentId);
+
+    /// <summary>The newest version of every plan, newest document first (like <see cref="ListDocuments"/>, one row per plan).</summary>
+    IReadOnlyList<PlanVersion> LatestVersions();
 
     /// <summary>
     /// Re-tags every stored passage with <paramref name="tagger"/> and records a new analysis run

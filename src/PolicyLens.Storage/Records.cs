@@ -141,6 +141,75 @@ public sealed record StoreResult
     public bool Duplicate { get; }
 }
 
+/// <summary>A stored document as one version of a plan (successive drafts of one policy plan).</summary>
+public sealed record PlanVersion
+{
+    public PlanVersion(long PlanId, int Version, int VersionCount, bool IsLatest, DocumentSummary Document)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PlanId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Version);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(VersionCount);
+        ArgumentNullException.ThrowIfNull(Document);
+        this.PlanId = PlanId;
+        this.Version = Version;
+        this.VersionCount = VersionCount;
+        this.IsLatest = IsLatest;
+        this.Document = Document;
+    }
+
+    /// <summary>Identifies the plan; not a document id (a plan outlives the deletion of its first version).</summary>
+    public long PlanId { get; }
+
+    /// <summary>1, 2, 3 … in the order versions were added. Numbers stay when a version is deleted, so they may have gaps.</summary>
+    public int Version { get; }
+
+    /// <summary>How many versions the plan has now.</summary>
+    public int VersionCount { get; }
+
+    /// <summary>True for the plan's highest version number.</summary>
+    public bool IsLatest { get; }
+
+    public DocumentSummary Document { get; }
+}
+
+/// <summary>How <see cref="IPlanStore.LinkVersion"/> ended.</summary>
+public enum LinkVersionStatus
+{
+    /// <summary>The document is now (or already was) a version of the plan.</summary>
+    Linked,
+
+    /// <summary>The document to link is not stored.</summary>
+    UnknownDocument,
+
+    /// <summary>The document it should become a version of is not stored.</summary>
+    UnknownVersionOf,
+
+    /// <summary>A document cannot be a new version of itself.</summary>
+    SameDocument,
+
+    /// <summary>The document's plan has other versions: linking would merge two plans, which is refused.</summary>
+    HasVersions,
+}
+
+/// <summary>The outcome of <see cref="IPlanStore.LinkVersion"/>: the new version when linked.</summary>
+public sealed record LinkVersionResult
+{
+    public LinkVersionResult(LinkVersionStatus Status, PlanVersion? Version)
+    {
+        if ((Status == LinkVersionStatus.Linked) != (Version is not null))
+            throw new ArgumentException("A linked result carries the version; any other result none.", nameof(Version));
+        this.Status = Status;
+        this.Version = Version;
+    }
+
+    public LinkVersionStatus Status { get; }
+
+    /// <summary>The linked document as a version of its plan; null unless <see cref="Status"/> is <see cref="LinkVersionStatus.Linked"/>.</summary>
+    public PlanVersion? Version { get; }
+
+    public bool Linked => Status == LinkVersionStatus.Linked;
+}
+
 /// <summary>One passage that matched a search.</summary>
 public sealed record SearchHit
 {

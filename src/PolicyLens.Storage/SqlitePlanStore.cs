@@ -316,14 +316,19 @@ public sealed class SqlitePlanStore : IPlanStore
         matched.Length == length && start <= source.Length - length && source.AsSpan(start, length).SequenceEqual(matched);
 
     // The latest run's rule-set version comes with every summary, through the latest_runs view.
-    private const string SummarySelect = """
-        SELECT d.id AS Id, d.title AS Title, d.file_name AS FileName, d.municipality AS Municipality, d.format AS Format,
+    private const string SummaryColumns = """
+        d.id AS Id, d.title AS Title, d.file_name AS FileName, d.municipality AS Municipality, d.format AS Format,
                d.page_count AS PageCount, d.passage_count AS PassageCount, d.size_bytes AS SizeBytes,
                d.content_hash AS ContentHash, d.ingested_at AS IngestedAt, r.rule_set_version AS RuleSetVersion
+        """;
+
+    private const string SummaryFrom = """
         FROM documents d
         JOIN latest_runs lr ON lr.document_id = d.id
         JOIN analysis_runs r ON r.id = lr.run_id
         """;
+
+    private const string SummarySelect = "SELECT " + SummaryColumns + "\n" + SummaryFrom;
 
     private sealed class DocumentRow
     {
@@ -553,6 +558,68 @@ public sealed class SqlitePlanStore : IPlanStore
         transaction.Commit();
         return deleted > 0;
     });
+
+    private sealed class VersionRow
+    {
+        public long DocumentId { get; set; }
+        public long PlanId { get; set; }
+        public long Version { get; set; }
+    }
+
+    public LinkVersionResult LinkVersion(long documentId, long versionOf) => Run(connection =>
+    {
+        if (documentId == versionOf)
+            return new LinkVersionResult(connection.ExecuteScalar<long>("SELECT count(*) FROM documents WHERE id = @documentId", new { documentId }) > 0
+                ? LinkVersionStatus.SameDocument : LinkVersionStatus.UnknownDocument, null);
+        using var transaction = connection.BeginTransaction();
+        const string select = "SELECT document_id AS DocumentId, plan_id AS PlanId, version AS Version FROM plan_versions WHERE document_id = @id";
+        var document = connection.QuerySingleOrDefault<VersionRow>(select, new { id = documentId }, transaction);
+        if (document is null) return new LinkVersionResult(LinkVersionStatus.UnknownDocument, null);
+        var target = connection.QuerySingleOrDefault<VersionRow>(select, new { id = versionOf }, transaction);
+        if (target is null) return new LinkVersionResult(LinkVersionStatus.UnknownVersionOf, null);
+        if (document.PlanId != target.PlanId)
+        {
+            var others = connection.ExecuteScalar<long>("SELECT count(*) FROM plan_versions WHERE plan_id = @PlanId AND document_id <> @DocumentId", document, transaction);
+            if (others > 0) return new LinkVersionResult(LinkVersionStatus.HasVersions, null);
+            connection.Execute("""
+                UPDATE plan_versions
+                SET plan_id = @PlanId, version = (SELECT MAX(version) + 1 FROM plan_versions WHERE plan_id = @PlanId)
+                WHERE document_id = @documentId
+                """, new { target.PlanId, documentId }, transaction);
+        }
+        transaction.Commit();
+        return new LinkVersionResult(LinkVersionStatus.Linked, ReadVersions(connection, "WHERE pv.document_id = @documentId", new { documentId }).Single());
+    });
+
+    public IReadOnlyList<PlanVersion> ListVersions(long documentId) => Run(connection =>
+        ReadVersions(connection, "WHERE pv.plan_id = (SELECT plan_id FROM plan_versions WHERE document_id = @documentId) ORDER BY pv.version",
+            new { documentId }));
+
+    public IReadOnlyList<PlanVersion> LatestVersions() => Run(connection =>
+        ReadVersions(connection, "WHERE pv.version = p.latest ORDER BY d.id DESC", null));
+
+    private sealed class PlanVersionRow
+    {
+        public long PlanId { get; set; }
+        public long Version { get; set; }
+        public long VersionCount { get; set; }
+        public long Latest { get; set; }
+    }
+
+    // A plan's version count and highest number, for every row of the plan.
+    private const string VersionSelect = "SELECT " + SummaryColumns + """
+        , pv.plan_id AS PlanId, pv.version AS Version, p.version_count AS VersionCount, p.latest AS Latest
+        """ + "\n" + SummaryFrom + """
+
+        JOIN plan_versions pv ON pv.document_id = d.id
+        JOIN (SELECT plan_id, count(*) AS version_count, MAX(version) AS latest FROM plan_versions GROUP BY plan_id) p ON p.plan_id = pv.plan_id
+        """;
+
+    /// <summary>Versions with their document summaries; <paramref name="where"/> may use <c>d</c>, <c>pv</c> and <c>p</c> of <see cref="VersionSelect"/>.</summary>
+    private static List<PlanVersion> ReadVersions(SqliteConnection connection, string where, object? parameters) =>
+        connection.Query<DocumentRow, PlanVersionRow, PlanVersion>(VersionSelect + " " + where,
+            (document, version) => new PlanVersion(version.PlanId, (int)version.Version, (int)version.VersionCount, version.Version == version.Latest, document.ToSummary()),
+            parameters, splitOn: "PlanId").ToList();
 
     private sealed class RetagCandidate
     {
