@@ -23,12 +23,21 @@ public interface IPlanStore : IDisposable
     /// <param name="passages">The ingestion's passages, in order, with their tags.</param>
     /// <param name="municipality">The municipality the plan belongs to, if known.</param>
     /// <param name="run">Which rule set and tool version produced the tags.</param>
-    StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run);
+    /// <param name="facts">NIS code, year and type of the plan, where known (the compare page filters by them).</param>
+    /// <param name="sourceKey">
+    /// For a plan made by the structured import, "mapping:key": when a document with this key is
+    /// stored already, the new one becomes the next version of its plan (same transaction).
+    /// </param>
+    StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run,
+        PlanFacts? facts = null, string? sourceKey = null);
 
     /// <summary>Every stored document, newest first.</summary>
     IReadOnlyList<DocumentSummary> ListDocuments();
 
     DocumentSummary? FindDocument(long id);
+
+    /// <summary>The newest document stored with a source key (see <see cref="Save"/>), or null.</summary>
+    DocumentSummary? FindLatestBySourceKey(string sourceKey);
 
     /// <summary>Looks a document up by the lower-case hex SHA-256 of its file.</summary>
     DocumentSummary? FindByContentHash(string hash);

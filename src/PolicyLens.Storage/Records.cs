@@ -48,6 +48,12 @@ public sealed record DocumentSummary
 
     /// <summary>Rule-set version of the document's latest analysis run.</summary>
     public string RuleSetVersion { get; }
+
+    /// <summary>NIS code, year and type as stored (none for documents stored before they were recorded).</summary>
+    public PlanFacts Facts { get; init; } = PlanFacts.None;
+
+    /// <summary>"mapping:key" for a plan made by the structured import; null for an uploaded file.</summary>
+    public string? SourceKey { get; init; }
 }
 
 /// <summary>One analysis run: which rule set and tool version tagged a document, and when.</summary>

@@ -171,7 +171,8 @@ public sealed class SqlitePlanStore : IPlanStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    public StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run)
+    public StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run,
+        PlanFacts? facts = null, string? sourceKey = null)
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(passages);
@@ -190,15 +191,25 @@ public sealed class SqlitePlanStore : IPlanStore
             if (existing is { } id) return new StoreResult(id, Duplicate: true);
 
             var documentId = connection.ExecuteScalar<long>("""
-                INSERT INTO documents (title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at)
-                VALUES (@Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt)
+                INSERT INTO documents (title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at,
+                                       nis_code, plan_year, plan_type, source_key)
+                VALUES (@Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt,
+                        @NisCode, @Year, @PlanType, @SourceKey)
                 RETURNING id
                 """,
                 new
                 {
                     document.Title, document.FileName, Municipality = municipality, Format = document.Format.ToString(), document.PageCount,
                     PassageCount = passages.Count, document.SizeBytes, document.ContentHash, IngestedAt = Now(),
+                    facts?.NisCode, facts?.Year, facts?.PlanType, SourceKey = string.IsNullOrWhiteSpace(sourceKey) ? null : sourceKey,
                 }, transaction);
+
+            // An import of a plan stored before (same source key, other content) is its next version, in the same transaction.
+            if (!string.IsNullOrWhiteSpace(sourceKey)
+                && connection.ExecuteScalar<long?>("SELECT MAX(id) FROM documents WHERE source_key = @sourceKey AND id <> @documentId",
+                    new { sourceKey, documentId }, transaction) is { } previous)
+                MoveIntoPlan(connection, transaction, documentId,
+                    connection.ExecuteScalar<long>("SELECT plan_id FROM plan_versions WHERE document_id = @previous", new { previous }, transaction));
 
             connection.Execute("""
                 INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page)
@@ -319,7 +330,8 @@ public sealed class SqlitePlanStore : IPlanStore
     private const string SummaryColumns = """
         d.id AS Id, d.title AS Title, d.file_name AS FileName, d.municipality AS Municipality, d.format AS Format,
                d.page_count AS PageCount, d.passage_count AS PassageCount, d.size_bytes AS SizeBytes,
-               d.content_hash AS ContentHash, d.ingested_at AS IngestedAt, r.rule_set_version AS RuleSetVersion
+               d.content_hash AS ContentHash, d.ingested_at AS IngestedAt, r.rule_set_version AS RuleSetVersion,
+               d.nis_code AS NisCode, d.plan_year AS PlanYear, d.plan_type AS PlanType, d.source_key AS SourceKey
         """;
 
     private const string SummaryFrom = """
@@ -343,9 +355,18 @@ public sealed class SqlitePlanStore : IPlanStore
         public string ContentHash { get; set; } = "";
         public string IngestedAt { get; set; } = "";
         public string RuleSetVersion { get; set; } = "";
+        public string? NisCode { get; set; }
+        public long? PlanYear { get; set; }
+        public string? PlanType { get; set; }
+        public string? SourceKey { get; set; }
 
         public DocumentSummary ToSummary() => new(Id, Title, FileName, Municipality, Enum.Parse<DocumentFormat>(Format), (int?)PageCount,
-            (int)PassageCount, SizeBytes, ContentHash, ParseTime(IngestedAt), RuleSetVersion);
+            (int)PassageCount, SizeBytes, ContentHash, ParseTime(IngestedAt), RuleSetVersion)
+        {
+            // Stored facts are trusted; a code that is no NIS code (a hand-edited row) is dropped rather than failing the list.
+            Facts = new PlanFacts(BelgianProvinces.IsNisCode(NisCode) ? NisCode : null, PlanYear is >= 1900 and <= 2200 ? (int)PlanYear : null, PlanType),
+            SourceKey = SourceKey,
+        };
     }
 
     public IReadOnlyList<DocumentSummary> ListDocuments() =>
@@ -353,6 +374,13 @@ public sealed class SqlitePlanStore : IPlanStore
 
     public DocumentSummary? FindDocument(long id) =>
         Run(connection => connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.id = @id", new { id })?.ToSummary());
+
+    public DocumentSummary? FindLatestBySourceKey(string sourceKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        return Run(connection => connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.source_key = @sourceKey ORDER BY d.id DESC LIMIT 1",
+            new { sourceKey })?.ToSummary());
+    }
 
     public DocumentSummary? FindByContentHash(string hash)
     {
@@ -581,15 +609,19 @@ public sealed class SqlitePlanStore : IPlanStore
         {
             var others = connection.ExecuteScalar<long>("SELECT count(*) FROM plan_versions WHERE plan_id = @PlanId AND document_id <> @DocumentId", document, transaction);
             if (others > 0) return new LinkVersionResult(LinkVersionStatus.HasVersions, null);
-            connection.Execute("""
-                UPDATE plan_versions
-                SET plan_id = @PlanId, version = (SELECT MAX(version) + 1 FROM plan_versions WHERE plan_id = @PlanId)
-                WHERE document_id = @documentId
-                """, new { target.PlanId, documentId }, transaction);
+            MoveIntoPlan(connection, transaction, documentId, target.PlanId);
         }
         transaction.Commit();
         return new LinkVersionResult(LinkVersionStatus.Linked, ReadVersions(connection, "WHERE pv.document_id = @documentId", new { documentId }).Single());
     });
+
+    /// <summary>Makes a document the next version of a plan; the trigger removes the plan it leaves when that is now empty.</summary>
+    private static void MoveIntoPlan(SqliteConnection connection, SqliteTransaction transaction, long documentId, long planId) =>
+        connection.Execute("""
+            UPDATE plan_versions
+            SET plan_id = @planId, version = (SELECT MAX(version) + 1 FROM plan_versions WHERE plan_id = @planId)
+            WHERE document_id = @documentId
+            """, new { planId, documentId }, transaction);
 
     public IReadOnlyList<PlanVersion> ListVersions(long documentId) => Run(connection =>
         ReadVersions(connection, "WHERE pv.plan_id = (SELECT plan_id FROM plan_versions WHERE document_id = @documentId) ORDER BY pv.version",

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);
         yield return IngestCommand.Create(stdout, stderr);
+        yield return ImportCommand.Create(stdout, stderr);
         yield return ListCommand.Create(stdout, stderr);
         yield return SearchCommand.Create(stdout, stderr);
         yield return RetagCommand.Create(stdout, stderr);

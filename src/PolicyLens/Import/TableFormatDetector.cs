@@ -49,3 +49,47 @@ public static class TableFormatDetector
         return (null, "het bestand bevat alleen witruimte.");
     }
 }
+
+/// <summary>Reads a table file with the reader for its detected format; IO problems and non-tables become a failed table.</summary>
+public static class TableFiles
+{
+    public static TableData Read(IReadOnlyList<ITableReader> readers, string path, string fileName, string? sheet = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var guessed = GuessFormat(fileName);
+        try
+        {
+            var (format, error) = TableFormatDetector.Detect(path);
+            if (format is not { } f) return TableData.Failed(fileName, guessed, error!);
+            var reader = readers.FirstOrDefault(r => r.Format == f);
+            return reader is null
+                ? TableData.Failed(fileName, f, $"dit is {f}, maar er is geen lezer voor dat formaat geregistreerd.")
+                : reader.Read(path, fileName, sheet, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return TableData.Failed(fileName, guessed, "het bestand bestaat niet; kijk het pad na.");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return TableData.Failed(fileName, guessed, "de map van het bestand bestaat niet; kijk het pad na.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return TableData.Failed(fileName, guessed, "het bestand kan niet worden geopend (geen leesrechten).");
+        }
+        catch (IOException ex)
+        {
+            return TableData.Failed(fileName, guessed, $"het bestand kan niet worden gelezen ({ex.Message.TrimEnd('.')}); is het open in een ander programma?");
+        }
+    }
+
+    private static TableFormat GuessFormat(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".xlsx" => TableFormat.Xlsx,
+        ".json" => TableFormat.Json,
+        _ => TableFormat.Csv,
+    };
+}
