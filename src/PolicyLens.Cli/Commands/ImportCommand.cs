@@ -94,7 +94,7 @@ internal static class ImportCommand
             foreach (var warning in file.Warnings) stderr.WriteLine($"policylens: warning: {warning}");
             foreach (var plan in file.Plans.Where(p => p.Error is not null)) stderr.WriteLine($"policylens: {plan.Error}");
         }
-        WriteSummary(console, outcomes, mapping, clock.Elapsed, store.Status().DatabasePath);
+        WriteSummary(console, stdout, outcomes, mapping, clock.Elapsed, store.Status().DatabasePath);
         return outcomes.Any(o => o.Failed || o.SkippedRows > 0 || o.Plans.Any(p => !p.Succeeded)) || missing.Count > 0 ? 1 : 0;
     }
 
@@ -166,7 +166,7 @@ internal static class ImportCommand
         _ => "mislukt",
     };
 
-    private static void WriteSummary(IAnsiConsole console, IReadOnlyList<FileImportOutcome> outcomes, TableMapping mapping, TimeSpan elapsed, string database)
+    private static void WriteSummary(IAnsiConsole console, TextWriter stdout, IReadOnlyList<FileImportOutcome> outcomes, TableMapping mapping, TimeSpan elapsed, string database)
     {
         var plans = outcomes.SelectMany(o => o.Plans).ToList();
         // With hundreds of plans a row per plan drowns the summary; a row per file stays readable.
@@ -181,11 +181,14 @@ internal static class ImportCommand
                 o.Failed || o.Plans.Any(p => !p.Succeeded) ? $"[red]{(o.Failed && o.Plans.Count == 0 ? "bestand" : N(o.Plans.Count(p => !p.Succeeded)))}[/]" : "0");
         if (outcomes.Count > 50) table.AddRow($"… en nog {outcomes.Count - 50} bestanden", "", "", "", "", "", "");
         console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        // Plain lines, not the console's: a wrapped summary would split its numbers from their words.
+        var skipped = outcomes.Sum(o => o.SkippedRows);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{outcomes.Count} bestanden, {plans.Count} plannen in {elapsed.TotalSeconds:0.0} s (mapping {mapping.Id}): " +
             $"{plans.Count(p => p.State == ImportState.New)} nieuw, {plans.Count(p => p.State == ImportState.NewVersion)} nieuwe versie, " +
-            $"{plans.Count(p => p.State == ImportState.Unchanged)} ongewijzigd, {plans.Count(p => !p.Succeeded)} mislukt; " +
-            $"{outcomes.Sum(o => o.SkippedRows)} rijen overgeslagen, {outcomes.Count(o => o.Failed)} bestanden niet gelezen. Database: {database}"));
+            $"{plans.Count(p => p.State == ImportState.Unchanged)} ongewijzigd, {plans.Count(p => !p.Succeeded)} mislukt."));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{skipped} {(skipped == 1 ? "rij" : "rijen")} overgeslagen, {outcomes.Count(o => o.Failed)} bestanden niet gelezen. Database: {database}"));
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
