@@ -54,6 +54,16 @@ public sealed record DocumentSummary
 
     /// <summary>"mapping:key" for a plan made by the structured import; null for an uploaded file.</summary>
     public string? SourceKey { get; init; }
+
+    /// <summary>
+    /// The plan facts for a report or comparison: as stored, else (documents stored before facts
+    /// were recorded) the year and type the title or file name announce.
+    /// </summary>
+    public PlanInfo ToPlanInfo(string ruleSetVersion, string? municipality = null) =>
+        new(Title, FileName, municipality ?? Municipality, PageCount, ruleSetVersion, Id)
+        {
+            Facts = Facts == PlanFacts.None ? PlanFacts.Guess(Title, FileName) : Facts,
+        };
 }
 
 /// <summary>One analysis run: which rule set and tool version tagged a document, and when.</summary>

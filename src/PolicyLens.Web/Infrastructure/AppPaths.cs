@@ -19,6 +19,7 @@ public sealed class AppPaths
         UploadFolder = Path.Join(DataFolder, "uploads");
         RulesPath = ResolveShipped(options.RulesPath, baseFolder);
         SeedsPath = ResolveShipped(options.SeedsPath, baseFolder);
+        MappingsPath = ResolveShipped("mappings", baseFolder);
     }
 
     public string DatabasePath { get; }
@@ -30,6 +31,9 @@ public sealed class AppPaths
     public string UploadFolder { get; }
     public string RulesPath { get; }
     public string SeedsPath { get; }
+
+    /// <summary>The mapping files of the structured import (mappings/*.yaml), shipped like the rules.</summary>
+    public string MappingsPath { get; }
 
     /// <summary>
     /// A folder that ships with the app (rules, seeds): relative to the content root when it exists

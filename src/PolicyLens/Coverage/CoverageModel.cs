@@ -42,6 +42,9 @@ public sealed record PlanInfo
 
     /// <summary>The store's id for the document, when it came from a store; null for a file analysed in memory.</summary>
     public long? DocumentId { get; }
+
+    /// <summary>NIS code (and so province), year and type, where known; comparisons filter and group by them.</summary>
+    public PolicyLens.Documents.PlanFacts Facts { get; init; } = PolicyLens.Documents.PlanFacts.None;
 }
 
 /// <summary>How often a label occurs under one top-level heading (e.g. one beleidsdoelstelling).</summary>

@@ -37,6 +37,14 @@ public static class ReportText
         _ => "in orde",
     };
 
+    /// <summary>How a plan came out of a check, in the words of the compare page and the exports.</summary>
+    public static string Check(CheckResult result) => result switch
+    {
+        CheckResult.Failed => "niet gehaald",
+        CheckResult.Notice => "ter informatie",
+        _ => "in orde",
+    };
+
     /// <summary>A number with Dutch formatting and up to two decimals ("3,5").</summary>
     public static string Number(double value) => value.ToString("0.##", Culture);
 
