@@ -45,6 +45,12 @@ public interface IPlanStore : IDisposable
     /// <summary>The document with its passages as tagged by its latest analysis run; null when the id is unknown.</summary>
     StoredPlan? LoadPlan(long id);
 
+    /// <summary>
+    /// Several documents as <see cref="LoadPlan"/> gives them, in the order of <paramref name="ids"/>
+    /// (unknown ids left out), read in one go: what a comparison of hundreds of plans needs.
+    /// </summary>
+    IReadOnlyList<StoredPlan> LoadPlans(IReadOnlyList<long> ids);
+
     /// <summary>Every analysis run of a document, oldest first; empty when the id is unknown.</summary>
     IReadOnlyList<AnalysisRun> ListRuns(long documentId);
 

@@ -425,36 +425,81 @@ public sealed class SqlitePlanStore : IPlanStore
 
     private static IReadOnlyList<string> ParseHeadings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    public StoredPlan? LoadPlan(long id) => Run(connection =>
-    {
-        // One read transaction: a concurrent retag cannot slip a new run in between the queries.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var document = connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.id = @id", new { id }, transaction)?.ToSummary();
-        if (document is null) return null;
-        var run = connection.QuerySingle<RunRow>(RunSelect + " WHERE id = (SELECT run_id FROM latest_runs WHERE document_id = @id)", new { id }, transaction).ToRun();
-        var passages = ReadPassages(connection, transaction, id);
-        var tags = ReadTags(connection, transaction, run.Id, passages);
-        var issues = connection.Query<IssueRow>("SELECT severity AS Severity, message AS Message, page AS Page FROM ingestion_issues WHERE document_id = @id ORDER BY ordinal",
-            new { id }, transaction).Select(i => new IngestionIssue(Enum.Parse<IssueSeverity>(i.Severity), i.Message, (int?)i.Page)).ToList();
-        transaction.Commit();
+    public StoredPlan? LoadPlan(long id) => LoadPlans([id]).FirstOrDefault();
 
-        var tagged = new TaggedPassage[passages.Count];
-        for (var i = 0; i < tagged.Length; i++) tagged[i] = new TaggedPassage(passages[i].Passage, tags[i] ?? (IReadOnlyList<PassageTag>)[]);
-        return new StoredPlan(document, tagged, run, issues);
-    });
+    private sealed class RunOfDocument
+    {
+        public long DocumentId { get; set; }
+        public long Id { get; set; }
+        public string RuleSetVersion { get; set; } = "";
+        public string ToolVersion { get; set; } = "";
+        public string At { get; set; } = "";
+    }
+
+    private sealed class IssueOfDocument
+    {
+        public long DocumentId { get; set; }
+        public string Severity { get; set; } = "";
+        public string Message { get; set; } = "";
+        public long? Page { get; set; }
+    }
+
+    public IReadOnlyList<StoredPlan> LoadPlans(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return [];
+        // The ids go in as one JSON array parameter (json_each), so a comparison of hundreds of
+        // plans takes five queries, not five per plan.
+        var json = JsonSerializer.Serialize(ids.Distinct());
+        return Run(connection =>
+        {
+            // One read transaction: a concurrent retag cannot slip a new run in between the queries.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var documents = connection.Query<DocumentRow>(SummarySelect + " WHERE d.id IN (SELECT value FROM json_each(@json))", new { json }, transaction)
+                .Select(r => r.ToSummary()).ToDictionary(d => d.Id);
+            if (documents.Count == 0) return (IReadOnlyList<StoredPlan>)[];
+            var runs = connection.Query<RunOfDocument>("""
+                SELECT r.document_id AS DocumentId, r.id AS Id, r.rule_set_version AS RuleSetVersion, r.tool_version AS ToolVersion, r.created_at AS At
+                FROM latest_runs lr JOIN analysis_runs r ON r.id = lr.run_id
+                WHERE lr.document_id IN (SELECT value FROM json_each(@json))
+                """, new { json }, transaction)
+                .ToDictionary(r => r.DocumentId, r => new AnalysisRun(r.Id, r.RuleSetVersion, r.ToolVersion, ParseTime(r.At)));
+            var passages = ReadPassages(connection, transaction, json);
+            var tags = ReadTags(connection, transaction, JsonSerializer.Serialize(runs.Values.Select(r => r.Id)), passages);
+            var issues = connection.Query<IssueOfDocument>("""
+                SELECT document_id AS DocumentId, severity AS Severity, message AS Message, page AS Page
+                FROM ingestion_issues WHERE document_id IN (SELECT value FROM json_each(@json)) ORDER BY document_id, ordinal
+                """, new { json }, transaction)
+                .ToLookup(i => i.DocumentId, i => new IngestionIssue(Enum.Parse<IssueSeverity>(i.Severity), i.Message, (int?)i.Page));
+            transaction.Commit();
+
+            var byDocument = new Dictionary<long, List<TaggedPassage>>(documents.Count);
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var (documentId, _, passage) = passages[i];
+                if (!byDocument.TryGetValue(documentId, out var list)) byDocument[documentId] = list = [];
+                list.Add(new TaggedPassage(passage, tags[i] ?? (IReadOnlyList<PassageTag>)[]));
+            }
+            var plans = new List<StoredPlan>(documents.Count);
+            foreach (var id in ids.Distinct())
+                if (documents.TryGetValue(id, out var document))
+                    plans.Add(new StoredPlan(document, byDocument.TryGetValue(id, out var tagged) ? tagged : [], runs[id], [.. issues[id]]));
+            return plans;
+        });
+    }
 
     // The hot path of reports and comparisons (a 300-page plan has ~10,000 passages and ~25,000
     // tags), so rows are read straight from SqliteDataReader instead of through Dapper row classes.
-    private static List<(long Id, Passage Passage)> ReadPassages(SqliteConnection connection, SqliteTransaction transaction, long documentId)
+    private static List<(long DocumentId, long Id, Passage Passage)> ReadPassages(SqliteConnection connection, SqliteTransaction transaction, string documentIds)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT id, ordinal, page, headings, kind, text, start_offset
-            FROM passages WHERE document_id = $id ORDER BY ordinal
+            SELECT id, ordinal, page, headings, kind, text, start_offset, document_id
+            FROM passages WHERE document_id IN (SELECT value FROM json_each($ids)) ORDER BY document_id, ordinal
             """;
-        command.Parameters.AddWithValue("$id", documentId);
-        var passages = new List<(long, Passage)>();
+        command.Parameters.AddWithValue("$ids", documentIds);
+        var passages = new List<(long, long, Passage)>();
         // Many passages share a heading path: each distinct path is parsed once and its list shared.
         var paths = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
@@ -464,18 +509,18 @@ public sealed class SqlitePlanStore : IPlanStore
             if (!paths.TryGetValue(json, out var headings)) paths[json] = headings = ParseHeadings(json);
             var passage = new Passage(reader.GetInt32(1), KindsByName[reader.GetString(4)], reader.GetString(5),
                 reader.IsDBNull(2) ? null : reader.GetInt32(2), headings, reader.GetInt32(6));
-            passages.Add((reader.GetInt64(0), passage));
+            passages.Add((reader.GetInt64(7), reader.GetInt64(0), passage));
         }
         return passages;
     }
 
     /// <summary>
-    /// The run's tags with their evidence in one query, in passage, tag and evidence order (the
-    /// (run_id, passage_id, ordinal) index and the evidence key give that order without sorting).
-    /// Returns one tag list per passage, null where a passage has none.
+    /// The runs' tags with their evidence in one query, in run, passage, tag and evidence order
+    /// (the (run_id, passage_id, ordinal) index and the evidence key give that order without
+    /// sorting). Returns one tag list per passage, null where a passage has none.
     /// </summary>
-    private List<PassageTag>?[] ReadTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
-        List<(long Id, Passage Passage)> passages)
+    private List<PassageTag>?[] ReadTags(SqliteConnection connection, SqliteTransaction transaction, string runIds,
+        List<(long DocumentId, long Id, Passage Passage)> passages)
     {
         var index = new Dictionary<long, int>(passages.Count);
         for (var i = 0; i < passages.Count; i++) index[passages[i].Id] = i;
@@ -486,10 +531,10 @@ public sealed class SqlitePlanStore : IPlanStore
             SELECT t.id, t.passage_id, t.dimension, t.label, t.score,
                    e.term_id, e.matched_text, e.start_offset, e.length, e.weight, e.heading_index
             FROM tags t JOIN evidence e ON e.tag_id = t.id
-            WHERE t.run_id = $run_id
-            ORDER BY t.passage_id, t.ordinal, e.ordinal
+            WHERE t.run_id IN (SELECT value FROM json_each($run_ids))
+            ORDER BY t.run_id, t.passage_id, t.ordinal, e.ordinal
             """;
-        command.Parameters.AddWithValue("$run_id", runId);
+        command.Parameters.AddWithValue("$run_ids", runIds);
         // Dimension and label names repeat on every tag: keep one string instance of each.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();

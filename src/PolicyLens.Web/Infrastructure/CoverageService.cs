@@ -20,16 +20,8 @@ public sealed class CoverageService(IPlanStore store, ICoverageAnalyzer analyzer
     public IPlanStore Store => store;
 
     /// <summary>The analysed plan, or null when the id is unknown.</summary>
-    public AnalyzedPlan? Get(long documentId) => Get(documentId, null);
-
-    /// <summary>
-    /// The analysed plan; <paramref name="listed"/> is its summary from a list just read, which
-    /// tells whether a cached analysis is current without asking the store again (a re-tag always
-    /// changes the rule-set version: runs with an unchanged version are skipped).
-    /// </summary>
-    private AnalyzedPlan? Get(long documentId, DocumentSummary? listed)
+    public AnalyzedPlan? Get(long documentId)
     {
-        if (listed is not null && _cache.TryGetValue(documentId, out var known) && known.Run.RuleSetVersion == listed.RuleSetVersion) return known;
         if (_cache.TryGetValue(documentId, out var cached))
         {
             // A re-tag adds a run; the cached analysis is then stale.
@@ -38,29 +30,53 @@ public sealed class CoverageService(IPlanStore store, ICoverageAnalyzer analyzer
             _cache.TryRemove(documentId, out _);
         }
         var plan = store.LoadPlan(documentId);
-        if (plan is null) return null;
+        return plan is null ? null : Analyze(plan);
+    }
+
+    private AnalyzedPlan Analyze(StoredPlan plan)
+    {
         var info = plan.Document.ToPlanInfo(plan.Run.RuleSetVersion, plan.Document.Municipality ?? Municipality.Guess(plan.Document));
         var analyzed = new AnalyzedPlan(plan.Document, plan.Run, analyzer.Analyze(info, plan.Passages, rules.Labels));
         if (_cache.Count >= MaxCached) _cache.Clear();
-        _cache[documentId] = analyzed;
+        _cache[plan.Document.Id] = analyzed;
         return analyzed;
     }
 
-    /// <summary>
-    /// The analysed plans of the given ids that exist, in the given order. Plans not in the cache
-    /// are loaded and analysed on all cores: the first look at hundreds of plans waits for the
-    /// slowest core's share, not for all of them one after another.
-    /// </summary>
-    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<long> ids) => GetMany(ids.Distinct().Select(id => (id, (DocumentSummary?)null)).ToArray());
-
-    /// <summary>As <see cref="GetMany(IEnumerable{long})"/> for documents just listed: cached analyses are checked against the list, not the store.</summary>
-    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<DocumentSummary> documents) =>
-        GetMany(documents.DistinctBy(d => d.Id).Select(d => (d.Id, (DocumentSummary?)d)).ToArray());
-
-    private AnalyzedPlan[] GetMany((long Id, DocumentSummary? Listed)[] list)
+    /// <summary>The analysed plans of the given ids that exist, in the given order.</summary>
+    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<long> ids)
     {
+        var list = ids.Distinct().ToArray();
         var result = new AnalyzedPlan?[list.Length];
-        Parallel.For(0, list.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = Get(list[i].Id, list[i].Listed));
+        Parallel.For(0, list.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = Get(list[i]));
+        return [.. result.OfType<AnalyzedPlan>()];
+    }
+
+    /// <summary>
+    /// The analysed plans of documents just listed, in the given order. A cached analysis is
+    /// current when its rule-set version is the listed one (a re-tag always changes it: runs with
+    /// an unchanged version are skipped), so the store is not asked again. The others are read in
+    /// batches (<see cref="IPlanStore.LoadPlans"/>), one per core, and analysed there: the first
+    /// look at hundreds of plans costs a few queries and the analyses spread over all cores.
+    /// </summary>
+    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<DocumentSummary> documents)
+    {
+        var list = documents.DistinctBy(d => d.Id).ToArray();
+        var result = new AnalyzedPlan?[list.Length];
+        var missing = new List<int>();
+        for (var i = 0; i < list.Length; i++)
+            if (_cache.TryGetValue(list[i].Id, out var known) && known.Run.RuleSetVersion == list[i].RuleSetVersion) result[i] = known;
+            else missing.Add(i);
+        if (missing.Count > 0)
+        {
+            var slots = missing.Select((index, n) => (index, n)).GroupBy(x => x.n % Math.Max(1, Environment.ProcessorCount), x => x.index).ToArray();
+            Parallel.ForEach(slots, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
+            {
+                var indexes = batch.ToArray();
+                var byId = store.LoadPlans([.. indexes.Select(i => list[i].Id)]).ToDictionary(p => p.Document.Id);
+                foreach (var i in indexes)
+                    if (byId.TryGetValue(list[i].Id, out var plan)) result[i] = Analyze(plan);
+            });
+        }
         return [.. result.OfType<AnalyzedPlan>()];
     }
 
