@@ -107,6 +107,18 @@ public sealed class ComparePageTests(ImportedPlansFixture plans) : IClassFixture
     }
 
     [Fact]
+    public async Task An_imported_plan_opens_as_a_report_with_its_goals_action_plans_and_actions()
+    {
+        var all = await PageAsync("/vergelijken");
+        var id = Regex.Match(all, "<a href=\"/documenten/(\\d+)\" title=\"Meerjarenplan 2026-2031 Brugge\"").Groups[1].Value;
+        var html = await PageAsync($"/documenten/{id}");
+        Assert.Contains("Meerjarenplan 2026-2031 Brugge", html);
+        Assert.Contains("Beleidsdoelstelling ", html);
+        Assert.Contains("Actieplan ", html);
+        Assert.Contains("JSON-tabel", await PageAsync("/"));
+    }
+
+    [Fact]
     public async Task A_file_that_is_no_table_is_refused_with_the_reason()
     {
         var response = await ImportedPlansFixture.PostAsync(_client, [("plan.json", File.ReadAllBytes(Repo.Fixture("documents", "lindeveld-plan.docx")))]);

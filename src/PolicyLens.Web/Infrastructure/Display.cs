@@ -83,6 +83,9 @@ public static class Display
         PolicyLens.Documents.DocumentFormat.Html => "HTML",
         PolicyLens.Documents.DocumentFormat.Markdown => "Markdown",
         PolicyLens.Documents.DocumentFormat.Text => "tekst",
+        PolicyLens.Documents.DocumentFormat.Csv => "CSV-tabel",
+        PolicyLens.Documents.DocumentFormat.Xlsx => "Excel-tabel",
+        PolicyLens.Documents.DocumentFormat.Json => "JSON-tabel",
         _ => format.ToString(),
     };
 
