@@ -52,22 +52,14 @@ internal static class BbcRun
             var rows = files.AsParallel().Sum(f => TableReaders.Read(f.Item1, f.Item2, mapping).Rows.Count);
             read.Stop();
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var baseline = Process.GetCurrentProcess().WorkingSet64;
-            long peak = baseline;
-            using var sampler = new Timer(_ =>
-            {
-                var now = Process.GetCurrentProcess().WorkingSet64;
-                if (now > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, now);
-            }, null, 0, 50);
+            using var memory = new PeakWorkingSet();
             var db = Path.Join(folder, "bbc.db");
             IReadOnlyList<FileImportOutcome> outcomes;
             var import = Stopwatch.StartNew();
             using (var store = SqlitePlanStore.Open(new SqliteStoreOptions(db)))
                 outcomes = new PlanImporter(TableReaders.Create(mapping), tagger, store).Import(files, mapping);
             import.Stop();
-            sampler.Change(Timeout.Infinite, Timeout.Infinite);
+            memory.Stop();
             var plans = outcomes.Sum(o => o.Plans.Count(p => p.State == ImportState.New));
             var passages = outcomes.Sum(o => o.Plans.Sum(p => p.Passages));
 
@@ -80,7 +72,7 @@ internal static class BbcRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 import of {files.Length} files ({rows} rows) into a fresh database on {Environment.ProcessorCount} cores:
                   {plans} plans, {passages} passages in {import.Elapsed.TotalSeconds:0.0} s wall (goal < 120 s); reading the files alone {read.Elapsed.TotalSeconds:0.00} s (import = {import.Elapsed / read.Elapsed:0} x reading)
-                  peak working set {Interlocked.Read(ref peak) / 1048576.0:0} MB (goal < 1024 MB; {baseline / 1048576.0:0} MB before); database {new FileInfo(db).Length / 1048576.0:0.0} MB
+                  peak working set {memory.Peak / 1048576.0:0} MB (goal < 1024 MB; {memory.Baseline / 1048576.0:0} MB before); database {new FileInfo(db).Length / 1048576.0:0.0} MB
                   the same import again: {unchanged} unchanged in {again.Elapsed.TotalSeconds:0.0} s
                 """));
 
