@@ -20,6 +20,9 @@ public sealed class AppPaths
         RulesPath = ResolveShipped(options.RulesPath, baseFolder);
         SeedsPath = ResolveShipped(options.SeedsPath, baseFolder);
         MappingsPath = ResolveShipped("mappings", baseFolder);
+        ModelPath = string.IsNullOrWhiteSpace(options.ModelPath)
+            ? PolicyLens.Learning.Model.ModelFile.DefaultPath(RulesPath)
+            : Path.GetFullPath(options.ModelPath, baseFolder);
     }
 
     public string DatabasePath { get; }
@@ -34,6 +37,9 @@ public sealed class AppPaths
 
     /// <summary>The mapping files of the structured import (mappings/*.yaml), shipped like the rules.</summary>
     public string MappingsPath { get; }
+
+    /// <summary>The learned model file (see <c>PolicyLens:ModelPath</c>).</summary>
+    public string ModelPath { get; }
 
     /// <summary>
     /// A folder that ships with the app (rules, seeds): relative to the content root when it exists
