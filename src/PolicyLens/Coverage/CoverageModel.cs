@@ -44,6 +44,8 @@ public sealed record PlanInfo
     public long? DocumentId { get; }
 
     /// <summary>NIS code (and so province), year and type, where known; comparisons filter and group by them.</summary>
+    /// <remarks>Not part of the plan report's JSON (its property names are fixed); the comparison JSON writes them.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public PolicyLens.Documents.PlanFacts Facts { get; init; } = PolicyLens.Documents.PlanFacts.None;
 }
 

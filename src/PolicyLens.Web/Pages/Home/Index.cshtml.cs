@@ -18,10 +18,10 @@ public sealed class IndexModel(CoverageService coverage, JobRegistry jobs, IOpti
     public void OnGet()
     {
         ActiveJobs = jobs.Active;
-        var documents = coverage.Store.ListDocuments();
-        // In one batch: after an import of hundreds of plans their first analyses share the cores.
-        var analyzed = coverage.GetMany(documents).ToDictionary(p => p.Document.Id);
-        Documents = [.. documents.Select(d =>
-            new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), analyzed.TryGetValue(d.Id, out var plan) ? plan.Coverage.For("element") : []))];
+        Documents = [.. coverage.Store.ListDocuments().Select(d =>
+        {
+            var plan = coverage.Get(d.Id);
+            return new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), plan?.Coverage.For("element") ?? []);
+        })];
     }
 }
