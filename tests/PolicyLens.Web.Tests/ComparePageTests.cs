@@ -1,4 +1,5 @@
 using System.Net;
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
@@ -116,6 +117,24 @@ public sealed class ComparePageTests(ImportedPlansFixture plans) : IClassFixture
         Assert.Contains("Beleidsdoelstelling ", html);
         Assert.Contains("Actieplan ", html);
         Assert.Contains("JSON-tabel", await PageAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_zip_of_exports_imports_every_table_in_it_and_names_what_it_leaves_out()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var nis in new[] { "11002", "31005", "38014" })
+                zip.CreateEntryFromFile(ImportedPlansFixture.Export(nis), $"municipality/{nis}.json");
+            using var note = new StreamWriter(zip.CreateEntry("LEESMIJ.txt").Open());
+            note.Write("geen tabel");
+        }
+        var id = await ImportedPlansFixture.ImportAsync(_client, [("export.zip", buffer.ToArray())]);
+        var html = await PageAsync($"/importeren/{id}");
+        Assert.Contains("3 plannen uit 3 bestanden", html);
+        Assert.Contains("3 ongewijzigd", html); // the same municipalities as the fixture imported
+        Assert.Contains("export.zip/LEESMIJ.txt: geen CSV-, XLSX- of JSON-bestand", html);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class ImportService(IOptions<PolicyLensOptions> options, AppPaths 
         var real = files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToArray();
         if (real.Length == 0) return (null, new(StatusCodes.Status400BadRequest, "Kies eerst een of meer bestanden (CSV, XLSX of JSON) om te importeren.", []));
         if (real.Length > o.MaxUploadFiles)
-            return (null, new(StatusCodes.Status400BadRequest, $"U koos {real.Length} bestanden; u kunt er hoogstens {o.MaxUploadFiles} tegelijk importeren. Zet de gegevens in één bestand of importeer in delen.", []));
+            return (null, new(StatusCodes.Status400BadRequest, $"U koos {real.Length} bestanden; u kunt er hoogstens {o.MaxUploadFiles} tegelijk importeren. Zet ze in één ZIP-bestand of importeer in delen.", []));
         var tooBig = real.Where(f => f.Length > o.MaxUploadBytes).Select(f => $"{UploadService.DisplayName(f.FileName)}: {DutchMessages.Megabytes(f.Length)}").ToArray();
         if (tooBig.Length > 0)
             return (null, new(StatusCodes.Status413PayloadTooLarge, $"Een bestand is groter dan de grens van {DutchMessages.Megabytes(o.MaxUploadBytes)} per bestand.", tooBig));
@@ -115,6 +115,8 @@ public sealed class ImportService(IOptions<PolicyLensOptions> options, AppPaths 
                 accepted.Add((temp, name));
                 continue;
             }
+            // A ZIP that is no workbook may be a folder of tables (the 245 files of an export in one upload).
+            if (IsZip(temp) && ExtractTables(temp, name, accepted, refused, o.MaxUploadBytes)) { File.Delete(temp); continue; }
             refused.Add($"{name}: {error}");
             File.Delete(temp);
         }
@@ -123,6 +125,93 @@ public sealed class ImportService(IOptions<PolicyLensOptions> options, AppPaths 
         var job = new ImportJob(accepted, mapping, time.GetUtcNow()) { Refused = refused };
         await jobs.AddAsync(job, cancellationToken);
         return (job, null);
+    }
+
+    /// <summary>Most tables one ZIP may hold (all Flemish municipalities, several exports).</summary>
+    public const int MaxZipEntries = 2000;
+
+    private static bool IsZip(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.Read(head) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    /// <summary>
+    /// Unpacks the CSV, TSV, XLSX and JSON entries of a ZIP to random names beside it; other
+    /// entries are named and left out. Guarded like documents: at most <see cref="MaxZipEntries"/>
+    /// entries, each at most the upload limit, all together at most ten times it, counted as they
+    /// really decompress (a zip bomb declares small sizes). False when the file is no ZIP of tables
+    /// (damaged, or an Office package).
+    /// </summary>
+    private bool ExtractTables(string zipPath, string zipName, List<(string, string)> accepted, List<string> refused, long maxBytes)
+    {
+        var extracted = new List<(string, string)>();
+        string? target = null;
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(zipPath);
+            // An Office package (DOCX, PPTX) is a ZIP too; the detector's reason for it says more.
+            if (zip.GetEntry("[Content_Types].xml") is not null) return false;
+            if (zip.Entries.Count > MaxZipEntries)
+            {
+                refused.Add($"{zipName}: het archief heeft {zip.Entries.Count} bestanden, meer dan {MaxZipEntries}; splits het.");
+                return true;
+            }
+            var budget = maxBytes * 10;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith('/')) continue;
+                var entryName = UploadService.DisplayName(entry.Name);
+                if (!TableFormatDetector.Extensions.Contains(Path.GetExtension(entry.Name)) || entry.Name.StartsWith("._", StringComparison.Ordinal))
+                {
+                    refused.Add($"{zipName}/{entryName}: geen CSV-, XLSX- of JSON-bestand; overgeslagen.");
+                    continue;
+                }
+                target = Path.Join(paths.UploadFolder, Guid.NewGuid().ToString("N") + "-import.upload");
+                long written = 0;
+                using (var source = entry.Open())
+                using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write))
+                {
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = source.Read(buffer)) > 0)
+                    {
+                        written += read;
+                        budget -= read;
+                        if (written > maxBytes || budget < 0) break;
+                        output.Write(buffer, 0, read);
+                    }
+                }
+                if (written > maxBytes || budget < 0)
+                {
+                    File.Delete(target);
+                    refused.Add(budget < 0
+                        ? $"{zipName}: het archief pakt uit tot meer dan {DutchMessages.Megabytes(maxBytes * 10)}; de rest is niet gelezen."
+                        : $"{zipName}/{entryName}: groter dan {DutchMessages.Megabytes(maxBytes)}; overgeslagen.");
+                    if (budget < 0) break;
+                    continue;
+                }
+                var (format, error) = TableFormatDetector.Detect(target);
+                if (format is null)
+                {
+                    File.Delete(target);
+                    refused.Add($"{zipName}/{entryName}: {error}");
+                    continue;
+                }
+                extracted.Add((target, entryName));
+                target = null;
+            }
+            accepted.AddRange(extracted);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            // A damaged archive: nothing of it is imported, and nothing half-written stays behind.
+            if (target is not null) File.Delete(target);
+            foreach (var (path, _) in extracted) File.Delete(path);
+            return false;
+        }
     }
 }
 
