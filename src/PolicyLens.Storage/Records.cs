@@ -59,8 +59,8 @@ public sealed record DocumentSummary
     /// The plan facts for a report or comparison: as stored, else (documents stored before facts
     /// were recorded) the year and type the title or file name announce.
     /// </summary>
-    public PlanInfo ToPlanInfo(string ruleSetVersion, string? municipality = null) =>
-        new(Title, FileName, municipality ?? Municipality, PageCount, ruleSetVersion, Id)
+    public PlanInfo ToPlanInfo(string ruleSetVersion, IReadOnlyList<string>? warnings = null, string? municipality = null) =>
+        new(Title, FileName, municipality ?? Municipality, PageCount, ruleSetVersion, Id, warnings)
         {
             Facts = Facts == PlanFacts.None ? PlanFacts.Guess(Title, FileName) : Facts,
         };
@@ -335,4 +335,8 @@ public sealed record StoreStatus
 }
 
 /// <summary>A database fault the caller cannot fix by changing its input: locked too long, disk full, a damaged file.</summary>
-public sealed class PlanStoreException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class PlanStoreException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>What kind of fault, from the SQLite or I/O error underneath, so callers can tell "disk full" apart.</summary>
+    public StoreFault Fault => StoreFaults.Classify(InnerException);
+}

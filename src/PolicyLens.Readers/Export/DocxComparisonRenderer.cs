@@ -63,8 +63,8 @@ public sealed class DocxComparisonRenderer : IComparisonRenderer
         if (s.Checks.Count > 0)
         {
             body.Append(DocxReportRenderer.Para("Controles", "Heading1"));
-            body.Append(DocxReportRenderer.Table(["Controle", "Niet gehaald", "Ter informatie", "Aandeel niet gehaald"],
-                s.Checks.Select(c => (IReadOnlyList<string>)[c.Title, N(c.Failed), N(c.Notice), ReportText.Percent(c.FailedShare)])));
+            body.Append(DocxReportRenderer.Table(["Controle", "Niet gehaald", "Niet van toepassing", "Aandeel niet gehaald"],
+                s.Checks.Select(c => (IReadOnlyList<string>)[c.Title, N(c.Failed), N(c.NotApplicable), ReportText.Percent(c.FailedShare)])));
         }
 
         body.Append(DocxReportRenderer.Para("Hoeveel elementen dekken de plannen?", "Heading1"));

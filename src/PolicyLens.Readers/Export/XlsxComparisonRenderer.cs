@@ -98,6 +98,13 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         var evidencePart = workbook.AddNewPart<WorksheetPart>();
         var evidenceRows = WriteEvidence(evidencePart, report);
         sheets.Add(new SheetInfo(evidencePart, "Bewijs", true, evidenceRows, 9));
+        if (report.Plans.Any(p => p.Plan.Warnings.Count > 0))
+        {
+            // Coverage is computed on what was read: a plan read in part says so next to its numbers.
+            var warningsPart = workbook.AddNewPart<WorksheetPart>();
+            WriteWarnings(warningsPart, report);
+            sheets.Add(new SheetInfo(warningsPart, "Let op", false, 0, 0));
+        }
 
         var sheetList = new Sheets();
         var names = new DefinedNames();
@@ -118,6 +125,24 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         workbook.Workbook.Save();
         document.PackageProperties.Title = "Vergelijking van plannen";
         document.PackageProperties.Creator = "PolicyLens";
+    }
+
+    private static void WriteWarnings(WorksheetPart part, ComparisonReport report)
+    {
+        using var w = OpenXmlWriter.Create(part);
+        w.WriteStartElement(new Worksheet());
+        w.WriteStartElement(new Columns());
+        w.WriteElement(new Column { Min = 1U, Max = 1U, Width = 45, CustomWidth = true });
+        w.WriteElement(new Column { Min = 2U, Max = 2U, Width = 110, CustomWidth = true });
+        w.WriteEndElement();
+        w.WriteStartElement(new SheetData());
+        var row = 1U;
+        WriteRow(w, row++, ["Document", ReportText.WarningsLead], BoldStyle);
+        foreach (var plan in report.Plans)
+            foreach (var warning in plan.Plan.Warnings)
+                WriteRow(w, row++, [plan.Plan.Title, new Wrapped(warning)]);
+        w.WriteEndElement();
+        w.WriteEndElement();
     }
 
     /// <summary>Sheet names are at most 31 characters and hold none of : \ / ? * [ ].</summary>
@@ -189,18 +214,19 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         WriteRow(w, row++, [.. PlanColumns, "Niet gehaald", .. checks.Checks.Select(k => k.Title)], HeaderStyle, height: 48);
         foreach (var p in order)
         {
-            var failed = Enumerable.Range(0, checks.Checks.Count).Count(k => checks.Result(p, k) == CheckResult.Failed);
+            var failed = Enumerable.Range(0, checks.Checks.Count).Count(k => checks.Failed(p, k));
             var cells = new List<object?>(width);
             cells.AddRange(PlanCells(c.Plans[p]));
             cells.Add((double)failed);
             for (var k = 0; k < checks.Checks.Count; k++)
             {
                 var result = checks.Result(p, k);
-                cells.Add(new StyledText(ReportText.Check(result), result switch
+                cells.Add(new StyledText(ReportText.CheckStatus(result), result switch
                 {
-                    CheckResult.Failed => FailedStyle,
-                    CheckResult.Notice => NoticeStyle,
-                    _ => PassedStyle,
+                    CheckStatus.Waarschuwing or CheckStatus.Aandacht => FailedStyle,
+                    CheckStatus.Info or CheckStatus.Fout => NoticeStyle,
+                    CheckStatus.InOrde => PassedStyle,
+                    _ => AbsentStyle,
                 }));
             }
             WriteRow(w, row++, cells);
@@ -255,8 +281,8 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         row++;
         if (s.Checks.Count > 0)
         {
-            WriteRow(w, row++, ["Controle", "Niet gehaald", "Ter informatie", "Aandeel niet gehaald"], HeaderStyle);
-            foreach (var ch in s.Checks) WriteRow(w, row++, [ch.Title, (double)ch.Failed, (double)ch.Notice, new Percent(ch.FailedShare, Bold: false)]);
+            WriteRow(w, row++, ["Controle", "Niet gehaald", "Niet van toepassing", "Aandeel niet gehaald"], HeaderStyle);
+            foreach (var ch in s.Checks) WriteRow(w, row++, [ch.Title, (double)ch.Failed, (double)ch.NotApplicable, new Percent(ch.FailedShare, Bold: false)]);
             row++;
         }
         if (s.Provinces.Count > 0)
@@ -393,8 +419,10 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
     private static Cell Number(string reference, double value, uint? style) =>
         new() { CellReference = reference, DataType = CellValues.Number, StyleIndex = style, CellValue = new CellValue(value.ToString("0.####", CultureInfo.InvariantCulture)) };
 
+    // Every text cell goes through SpreadsheetCell (after cleaning, so a dropped control character cannot
+    // uncover a formula): titles, file names and passages come from uploads.
     private static Cell Text(string reference, string text, uint? style) =>
-        new(new InlineString(new Text(XmlText.Clean(text, MaxCellText)) { Space = SpaceProcessingModeValues.Preserve }))
+        new(new InlineString(new Text(SpreadsheetCell.Escape(XmlText.Clean(text, MaxCellText))) { Space = SpaceProcessingModeValues.Preserve }))
         {
             CellReference = reference,
             DataType = CellValues.InlineString,

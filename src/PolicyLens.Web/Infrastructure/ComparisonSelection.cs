@@ -176,7 +176,7 @@ public sealed class ComparisonSelection(CoverageService coverage)
         {
             var table = CheckTable.From([.. rows.Select(r => r.Plan.Coverage)]);
             var index = table.IndexOf(failing);
-            rows = [.. rows.Where((_, i) => index >= 0 && table.Result(i, index) == CheckResult.Failed)];
+            rows = [.. rows.Where((_, i) => index >= 0 && table.Failed(i, index))];
         }
 
         if (query.AllVersions)

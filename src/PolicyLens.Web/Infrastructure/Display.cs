@@ -120,5 +120,4 @@ public static class Display
         return first.Length <= 10 ? first : first[..8] + ".";
     }
 
-    public static string CheckText(CheckResult result) => PolicyLens.Report.ReportText.Check(result);
 }

@@ -1,18 +1,5 @@
 namespace PolicyLens.Coverage;
 
-/// <summary>How one plan came out of one check.</summary>
-public enum CheckResult
-{
-    /// <summary>The check passed.</summary>
-    Passed,
-
-    /// <summary>Worth a look, no clear shortcoming (the check may not apply).</summary>
-    Notice,
-
-    /// <summary>The plan fails the check.</summary>
-    Failed,
-}
-
 /// <summary>A check as a comparison column: a stable id and its Dutch title.</summary>
 public sealed record CheckColumn
 {
@@ -35,9 +22,9 @@ public sealed record CheckColumn
 /// </summary>
 public sealed record CheckTable
 {
-    private readonly CheckResult[] _results;
+    private readonly CheckStatus[] _results;
 
-    public CheckTable(IReadOnlyList<CheckColumn> checks, int planCount, CheckResult[] results)
+    public CheckTable(IReadOnlyList<CheckColumn> checks, int planCount, CheckStatus[] results)
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(results);
@@ -45,18 +32,21 @@ public sealed record CheckTable
         if (results.Length != checks.Count * planCount) throw new ArgumentException("One result per plan and check.", nameof(results));
         Checks = checks;
         PlanCount = planCount;
-        _results = (CheckResult[])results.Clone();
+        _results = (CheckStatus[])results.Clone();
     }
 
     public IReadOnlyList<CheckColumn> Checks { get; }
     public int PlanCount { get; }
 
-    public CheckResult Result(int plan, int check)
+    public CheckStatus Result(int plan, int check)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)plan, (uint)PlanCount, nameof(plan));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)check, (uint)Checks.Count, nameof(check));
         return _results[plan * Checks.Count + check];
     }
+
+    /// <summary>True when the plan does not pass the check (its status is the check's severity), as <see cref="CheckResult.Failed"/>.</summary>
+    public bool Failed(int plan, int check) => Result(plan, check) is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
 
     /// <summary>Index of a check by id, or -1.</summary>
     public int IndexOf(string checkId)
@@ -68,12 +58,11 @@ public sealed record CheckTable
 
     /// <summary>How many of the given plans (all when null) fail a check.</summary>
     public int Failing(int check, IEnumerable<int>? plans = null) =>
-        (plans ?? Enumerable.Range(0, PlanCount)).Count(p => Result(p, check) == CheckResult.Failed);
+        (plans ?? Enumerable.Range(0, PlanCount)).Count(p => Failed(p, check));
 
     /// <summary>
-    /// The checks of the plans' coverages. Today these are the framework flags of
-    /// <see cref="PlanCoverage.Flags"/> (a warning fails, information is a notice); this is the one
-    /// place that changes when plan checks replace them.
+    /// The plan checks of the plans' coverages (<see cref="PlanCoverage.Checks"/>), in the first
+    /// plan's order; a check a plan was not run on counts as not applicable there.
     /// </summary>
     public static CheckTable From(IReadOnlyList<PlanCoverage> plans)
     {
@@ -81,17 +70,13 @@ public sealed record CheckTable
         var checks = new List<CheckColumn>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var plan in plans)
-            foreach (var flag in plan.Flags)
-                if (index.TryAdd(flag.Id, checks.Count)) checks.Add(new CheckColumn(flag.Id, flag.Title));
-        var results = new CheckResult[plans.Count * checks.Count];
+            foreach (var check in plan.Checks)
+                if (index.TryAdd(check.Id, checks.Count)) checks.Add(new CheckColumn(check.Id, check.Check.Title));
+        var results = new CheckStatus[plans.Count * checks.Count];
+        Array.Fill(results, CheckStatus.NietVanToepassing);
         for (var p = 0; p < plans.Count; p++)
-            foreach (var flag in plans[p].Flags)
-                results[p * checks.Count + index[flag.Id]] = flag.Severity switch
-                {
-                    FlagSeverity.Warning => CheckResult.Failed,
-                    FlagSeverity.Info => CheckResult.Notice,
-                    _ => CheckResult.Passed,
-                };
+            foreach (var check in plans[p].Checks)
+                results[p * checks.Count + index[check.Id]] = check.Status;
         return new CheckTable(checks, plans.Count, results);
     }
 }

@@ -55,10 +55,10 @@ public sealed class MarkdownComparisonRenderer : TextComparisonRenderer
         if (s.Checks.Count > 0)
         {
             md.AppendLine("## Controles").AppendLine();
-            md.AppendLine("| Controle | Niet gehaald | Ter informatie | Aandeel niet gehaald |");
+            md.AppendLine("| Controle | Niet gehaald | Niet van toepassing | Aandeel niet gehaald |");
             md.AppendLine("|---|---:|---:|---:|");
             foreach (var c in s.Checks)
-                md.Append("| ").Append(I(c.Title)).Append(" | ").Append(N(c.Failed)).Append(" | ").Append(N(c.Notice)).Append(" | ")
+                md.Append("| ").Append(I(c.Title)).Append(" | ").Append(N(c.Failed)).Append(" | ").Append(N(c.NotApplicable)).Append(" | ")
                   .Append(ReportText.Percent(c.FailedShare)).AppendLine(" |");
             md.AppendLine();
         }
@@ -156,9 +156,9 @@ public sealed class HtmlComparisonRenderer : TextComparisonRenderer
         if (s.Checks.Count > 0)
         {
             h.AppendLine("<h2>Controles</h2>");
-            h.AppendLine("<table><thead><tr><th>Controle</th><th class=\"num\">Niet gehaald</th><th class=\"num\">Ter informatie</th><th class=\"num\">Aandeel niet gehaald</th></tr></thead><tbody>");
+            h.AppendLine("<table><thead><tr><th>Controle</th><th class=\"num\">Niet gehaald</th><th class=\"num\">Niet van toepassing</th><th class=\"num\">Aandeel niet gehaald</th></tr></thead><tbody>");
             foreach (var c in s.Checks)
-                h.Append("<tr><td>").Append(E(c.Title)).Append("</td><td class=\"num\">").Append(N(c.Failed)).Append("</td><td class=\"num\">").Append(N(c.Notice))
+                h.Append("<tr><td>").Append(E(c.Title)).Append("</td><td class=\"num\">").Append(N(c.Failed)).Append("</td><td class=\"num\">").Append(N(c.NotApplicable))
                  .Append("</td><td class=\"num\">").Append(ReportText.Percent(c.FailedShare)).AppendLine("</td></tr>");
             h.AppendLine("</tbody></table>");
         }

@@ -10,7 +10,7 @@ public sealed record LabelFinding(string Key, string Name, int Absent, int Menti
 }
 
 /// <summary>One check across the compared plans.</summary>
-public sealed record CheckFinding(string Id, string Title, int Failed, int Notice, int PlanCount)
+public sealed record CheckFinding(string Id, string Title, int Failed, int NotApplicable, int PlanCount)
 {
     public double FailedShare => PlanCount == 0 ? 0 : (double)Failed / PlanCount;
 }
@@ -65,7 +65,7 @@ public static class ComparisonSummaryBuilder
         LabelFinding Finding(LabelStatusCounts c) => new(LabelKeys.Of(c.Label), c.Label.Name, c.Absent, c.Mentioned, c.Elaborated, c.Total);
         var elements = stats.For("element").Select(Finding).ToList();
         var checkFindings = checks.Checks.Select((c, i) => new CheckFinding(c.Id, c.Title, checks.Failing(i),
-            Enumerable.Range(0, n).Count(p => checks.Result(p, i) == CheckResult.Notice), n)).ToList();
+            Enumerable.Range(0, n).Count(p => checks.Result(p, i) is CheckStatus.NietVanToepassing or CheckStatus.Fout), n)).ToList();
 
         var elementCount = elements.Count;
         var distribution = new int[elementCount + 1];
@@ -77,7 +77,7 @@ public static class ComparisonSummaryBuilder
             var plan = comparison.Plans[p];
             rows.Add(new PlanRowFinding(plan.Title, plan.Municipality, plan.Facts.Province, plan.Facts.Year,
                 [.. comparison.For("element").Select(x => comparison.Cell(p, x.Index).Status)], score.Covered, score.Elaborated,
-                [.. checks.Checks.Where((_, i) => checks.Result(p, i) == CheckResult.Failed).Select(c => c.Title)]));
+                [.. checks.Checks.Where((_, i) => checks.Failed(p, i)).Select(c => c.Title)]));
         }
         rows.Sort((a, b) => string.Compare(a.Municipality ?? a.Title, b.Municipality ?? b.Title, ReportText.Culture, System.Globalization.CompareOptions.IgnoreCase));
 

@@ -39,8 +39,9 @@ public sealed record CsvComparisonOptions
 /// facts (municipality, NIS code, province, year, type), per label the number of passages and
 /// the status (afwezig, genoemd, uitgewerkt), the working elements covered, per check its
 /// result, and the strength per label in columns of its own at the end. Labels are named by key
-/// ("element:bezig-zijn passages") so scripts can rely on the columns. Fields are quoted when
-/// they hold the separator, a quote or a line break (quotes doubled); CRLF line ends.
+/// ("element:bezig-zijn passages") so scripts can rely on the columns. Every field goes through
+/// <see cref="SpreadsheetCell.Csv(string, char)"/>: quoted when it holds the separator, a quote or a
+/// line break (quotes doubled), and no title or file name runs as a formula; CRLF line ends.
 /// </summary>
 public sealed class CsvComparisonRenderer(CsvComparisonOptions? options = null) : IComparisonRenderer
 {
@@ -96,35 +97,30 @@ public sealed class CsvComparisonRenderer(CsvComparisonOptions? options = null) 
                 fields.Add(cell.Passages.ToString(CultureInfo.InvariantCulture));
                 fields.Add(ReportText.Status(cell.Status));
             }
-            for (var k = 0; k < checks.Checks.Count; k++) fields.Add(ReportText.Check(checks.Result(p, k)));
+            for (var k = 0; k < checks.Checks.Count; k++) fields.Add(ReportText.CheckStatus(checks.Result(p, k)));
             foreach (var cell in row) fields.Add(cell.Strength.ToString("0.##", number));
             Line(sb, fields);
         }
         return sb.ToString();
     }
 
-    private void Line(StringBuilder sb, IEnumerable<string> fields)
+    private void Line(StringBuilder sb, IReadOnlyList<string> fields)
     {
-        var first = true;
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (!first) sb.Append(_options.Separator);
-            first = false;
-            sb.Append(Quote(field, _options.Separator));
+            if (i > 0) sb.Append(_options.Separator);
+            sb.Append(SpreadsheetCell.Csv(fields[i], _options.Separator));
         }
         sb.Append("\r\n");
     }
 
-    /// <summary>RFC 4180 quoting (comma separator); also quotes a leading =, +, - or @ so a spreadsheet does not run it as a formula.</summary>
-    public static string Quote(string field) => Quote(field, ',');
-
-    /// <summary>Quotes a field for <paramref name="separator"/>; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
-    public static string Quote(string field, char separator)
+    /// <summary>Joins fields that are already CSV (text through <see cref="Quote"/>, numbers as written) into one CRLF line.</summary>
+    public static void Join(StringBuilder sb, IEnumerable<string> fields)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        var formula = field.Length > 0 && field[0] is '=' or '+' or '@' || (field.Length > 1 && field[0] == '-' && !char.IsDigit(field[1]));
-        if (formula) field = "'" + field;
-        var needs = formula || field.Contains(separator) || field.AsSpan().IndexOfAny("\"\r\n") >= 0;
-        return needs ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        ArgumentNullException.ThrowIfNull(sb);
+        sb.AppendJoin(',', fields).Append("\r\n");
     }
+
+    /// <summary>A text field: see <see cref="SpreadsheetCell.Csv"/>.</summary>
+    public static string Quote(string field) => SpreadsheetCell.Csv(field);
 }

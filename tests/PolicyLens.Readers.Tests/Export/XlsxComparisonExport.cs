@@ -11,13 +11,20 @@ namespace PolicyLens.Readers.Tests.Export;
 
 public class XlsxComparisonExport
 {
+    private static readonly PlanCheck Fields = new("neglected-fields", "Onderwijs, werk en zorg", CheckSeverity.Waarschuwing,
+        "De drie velden die de adviescommissie noemt.", "true", "checks/test.json");
+
     private static ComparisonReport Sample()
     {
         var lindeveld = LindeveldPlan.Coverage;
         var empty = new CoverageAnalyzer().Analyze(new PlanInfo("Leeg plan", "leeg.txt", "Nergens", 1, lindeveld.Plan.RuleSetVersion),
             [new TaggedPassage(new Passage(0, PassageKind.Paragraph, "Geen inhoud over eenzaamheid.", 1, [], 0), [])],
             [.. lindeveld.Labels.Select(l => l.Label)]);
-        PlanCoverage[] plans = [lindeveld, empty];
+        PlanCoverage[] plans =
+        [
+            lindeveld.WithChecks([new CheckResult(Fields, CheckStatus.Waarschuwing, "Zorg ontbreekt.", [])]),
+            empty.WithChecks([new CheckResult(Fields, CheckStatus.InOrde, "In orde.", [])]),
+        ];
         return new ComparisonReport(new PlanComparer().Compare(plans), plans);
     }
 
@@ -120,11 +127,11 @@ public class XlsxComparisonExport
         using var doc = Render(stream);
         var rows = Rows(doc, "Controles");
         Assert.Equal("Niet gehaald", rows[0][6]);
-        var flag = LindeveldPlan.Coverage.Flags.First();
-        var column = Array.IndexOf(rows[0], flag.Title);
+        var column = Array.IndexOf(rows[0], Fields.Title);
         Assert.True(column > 6);
-        Assert.Equal(ReportText.Check(flag.Severity switch { FlagSeverity.Warning => CheckResult.Failed, FlagSeverity.Info => CheckResult.Notice, _ => CheckResult.Passed }),
-            rows.Single(r => r.Length > 1 && r[0] == "Lindeveld")[column]);
+        var lindeveld = rows.Single(r => r.Length > 1 && r[0] == "Lindeveld");
+        Assert.Equal(("1", "waarschuwing"), (lindeveld[6], lindeveld[column]));
+        Assert.Equal("in orde", rows.Single(r => r.Length > 1 && r[0] == "Nergens")[column]);
     }
 
     [Fact]
@@ -167,6 +174,29 @@ public class XlsxComparisonExport
             Assert.Equal(universal.Passages, rows.Length);
             Assert.Equal(universal.PassageOrdinals.Select(o => LindeveldPlan.Coverage.Passage(o)!.Passage.Text), rows.Select(r => r[6]));
         }
+    }
+
+    [Fact]
+    public void A_formula_in_a_title_municipality_file_name_or_heading_reaches_the_workbook_as_text()
+    {
+        const string payload = PolicyLens.Attacks.AttackFiles.FormulaPayload;
+        var labels = LindeveldPlan.Coverage.Labels.Select(l => l.Label).ToArray();
+        var meeting = labels.First(l => l.Dimension == "element");
+        var evidence = new PolicyLens.Tagging.Evidence("r1", "ontmoeten", "ontmoeten", 4, 9, 1, PolicyLens.Tagging.EvidenceSource.Passage);
+        var passage = new Passage(0, PassageKind.Paragraph, "Wij ontmoeten elkaar.", 1, [payload], 0);
+        var hostile = new CoverageAnalyzer().Analyze(new PlanInfo(payload, payload + ".md", payload, 1, "v", 9, [payload]),
+            [new TaggedPassage(passage, [new PolicyLens.Tagging.PassageTag(meeting.Dimension, meeting.Id, 1, [evidence])])], labels);
+        using var stream = new MemoryStream();
+        new XlsxComparisonRenderer().Write(new ComparisonReport(new PlanComparer().Compare([hostile]), [hostile]), stream);
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        Assert.Equal(["Bewijs", "Let op"], doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).TakeLast(2));
+        var texts = doc.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>())
+            .Where(c => c.DataType?.Value == CellValues.InlineString).Select(c => c.InlineString!.InnerText).ToArray();
+        Assert.Contains("'" + payload, texts);
+        Assert.Equal("'" + payload, Rows(doc, "Bewijs")[1][5]); // the heading path
+        Assert.DoesNotContain(texts, SpreadsheetCell.LooksLikeFormula);
+        Assert.Equal(["'" + payload, "'" + payload], Rows(doc, "Let op")[1]);
     }
 
     [Fact]

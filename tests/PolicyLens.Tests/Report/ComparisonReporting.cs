@@ -12,7 +12,7 @@ public class ComparisonReporting
         var builder = new PlanBuilder().Heading(1, "Hoofdstuk");
         foreach (var tag in tags) builder.Text("tekst " + tag, tag);
         var info = new PlanInfo($"Meerjarenplan {municipality}", municipality + ".json", municipality, null, "v1") { Facts = new PlanFacts(nis, 2026, "meerjarenplan") };
-        return new CoverageAnalyzer().Analyze(info, builder.Passages, Labels.All);
+        return new CoverageAnalyzer(checker: new StubChecker()).Analyze(info, builder.Passages, Labels.All);
     }
 
     // Three plans: Noord works "bezig zijn" out (three passages), Midden mentions it, Zuid has nothing.
@@ -51,15 +51,22 @@ public class ComparisonReporting
     }
 
     [Fact]
-    public void The_check_table_fails_a_plan_where_a_framework_check_warns()
+    public void The_check_table_holds_each_plans_check_results_and_a_check_a_plan_was_not_run_on_does_not_apply()
     {
         var report = Sample();
-        var checks = CheckTable.From(report.Plans);
-        Assert.Equal(PlanFlags.All.Count, checks.Checks.Count);
-        var fields = checks.IndexOf(PlanFlags.NeglectedFields);
-        Assert.True(fields >= 0);
+        var plain = new CoverageAnalyzer().Analyze(Labels.Plan("Zonder controles"), new PlanBuilder().Heading(1, "H").Passages, Labels.All);
+        var checks = CheckTable.From([.. report.Plans, plain]);
+        Assert.Equal([StubChecker.Chapters.Id, StubChecker.Never.Id], checks.Checks.Select(c => c.Id));
+        var chapters = checks.IndexOf(StubChecker.Chapters.Id);
+        var never = checks.IndexOf(StubChecker.Never.Id);
         for (var p = 0; p < report.Plans.Count; p++)
-            Assert.Equal(report.Plans[p].Flag(PlanFlags.NeglectedFields)!.Severity == FlagSeverity.Warning, checks.Result(p, fields) == CheckResult.Failed);
+        {
+            Assert.Equal(report.Plans[p].Check(StubChecker.Chapters.Id)!.Status, checks.Result(p, chapters));
+            Assert.Equal(report.Plans[p].Check(StubChecker.Chapters.Id)!.Failed, checks.Failed(p, chapters));
+            Assert.False(checks.Failed(p, never));
+        }
+        Assert.Equal(CheckStatus.NietVanToepassing, checks.Result(report.Plans.Count, chapters));
+        Assert.Equal(report.Plans.Count(p => p.Check(StubChecker.Chapters.Id)!.Failed), checks.Failing(chapters));
     }
 
     [Fact]
