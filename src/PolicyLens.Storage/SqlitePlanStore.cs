@@ -16,7 +16,7 @@ namespace PolicyLens.Storage;
 /// Each operation takes a pooled connection of its own, so one instance is safe on all threads;
 /// an in-memory database lives on one connection that operations take turns on.
 /// </summary>
-public sealed class SqlitePlanStore : IPlanStore
+public sealed partial class SqlitePlanStore : IPlanStore
 {
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
