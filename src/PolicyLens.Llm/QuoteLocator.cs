@@ -18,8 +18,10 @@ public static class QuoteLocator
     {
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(quote);
-        var trimmed = quote.Trim().Trim('"', '\'', '“', '”', '‘', '’', '…').Trim();
+        var trimmed = quote.Trim().Trim('…').Trim();
         if (trimmed.EndsWith("...", StringComparison.Ordinal)) trimmed = trimmed[..^3].TrimEnd();
+        // A quote the model put in quotation marks of its own.
+        if (trimmed.Length >= 2 && IsQuoteMark(trimmed[0]) && IsQuoteMark(trimmed[^1])) trimmed = trimmed[1..^1].Trim();
         if (trimmed.Count(char.IsLetterOrDigit) < MinimumLetters) return null;
         var exact = passage.IndexOf(trimmed, StringComparison.Ordinal);
         if (exact >= 0) return (exact, trimmed.Length);
@@ -64,6 +66,8 @@ public static class QuoteLocator
         }
         return (builder.ToString(), [.. map]);
     }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '\'' or '“' or '”' or '‘' or '’' or '„' or '«' or '»';
 
     private static string FoldChar(char c)
     {
