@@ -10,8 +10,8 @@ public sealed class LlmTimeoutException(TimeSpan limit) : Exception($"No answer 
 
 /// <summary>
 /// What sits between the OpenAI client and the network: a time limit per attempt, and back-off
-/// on HTTP 429 (too many requests) and 503 (overloaded), honouring Retry-After, before the
-/// response is handed on. The OpenAI client's own retries are off when it gets our HttpClient.
+/// on HTTP 429 (too many requests) and 503 (overloaded), honouring Retry-After, and on a
+/// connection the server dropped mid-request, before the response is handed on. The OpenAI client's own retries are off when it gets our HttpClient.
 /// </summary>
 internal sealed class LlmHttpHandler : DelegatingHandler
 {
@@ -53,6 +53,14 @@ internal sealed class LlmHttpHandler : DelegatingHandler
                 response?.Dispose();
                 throw new LlmTimeoutException(_options.Timeout);
             }
+            catch (HttpRequestException ex) when (IsDropped(ex) && attempt < _options.MaxRetries)
+            {
+                // The connection broke after it was made (a busy server closing it): worth another try.
+                response?.Dispose();
+                Interlocked.Increment(ref _retries);
+                await _delay(Backoff(null, attempt), cancellationToken);
+                continue;
+            }
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= _options.MaxRetries)
                 return response;
             var wait = Backoff(response, attempt);
@@ -63,9 +71,9 @@ internal sealed class LlmHttpHandler : DelegatingHandler
     }
 
     /// <summary>Retry-After (seconds or a date) when the server gives it, else the base delay doubled per attempt, plus up to 20% jitter.</summary>
-    internal TimeSpan Backoff(HttpResponseMessage response, int attempt)
+    internal TimeSpan Backoff(HttpResponseMessage? response, int attempt)
     {
-        var retryAfter = response.Headers.RetryAfter;
+        var retryAfter = response?.Headers.RetryAfter;
         TimeSpan? asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         if (asked is { } a) return a < TimeSpan.Zero ? TimeSpan.Zero : a > MaxBackoff ? MaxBackoff : a;
         var baseDelay = TimeSpan.FromMilliseconds(_options.BackoffMilliseconds * Math.Pow(2, attempt));
@@ -73,6 +81,14 @@ internal sealed class LlmHttpHandler : DelegatingHandler
         var total = baseDelay + jitter;
         return total > MaxBackoff ? MaxBackoff : total;
     }
+
+    /// <summary>
+    /// A connection that broke after it was established, unlike a server that cannot be reached at
+    /// all (refused, unknown name): that one every retry would repeat.
+    /// </summary>
+    internal static bool IsDropped(HttpRequestException ex) =>
+        ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError);
 
     private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body, List<KeyValuePair<string, IEnumerable<string>>> contentHeaders)
     {

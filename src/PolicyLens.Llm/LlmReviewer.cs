@@ -160,6 +160,36 @@ public sealed class LlmReviewer : ILlmReviewer, IDisposable
         return new ReviewSummary(results!, clock.Elapsed, stoppedBy);
     }
 
+    /// <summary>
+    /// Checks that the server answers and knows the model (<c>GET {endpoint}/models</c>); null when
+    /// all is well, else what is wrong. Sends no passage text.
+    /// </summary>
+    public async Task<ReviewFailure?> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Options.EndpointUri!.ToString().TrimEnd('/') + "/models");
+        if (Options.HasApiKey) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Options.ApiKey);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                return Classify(new HttpRequestException(null, null, response.StatusCode), cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            var known = json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Array
+                && data.EnumerateArray().Any(m => m.TryGetProperty("id", out var mid) && mid.GetString() == Options.Model);
+            return known ? null : new ReviewFailure(FailureKind.ModelNotFound,
+                $"De server op {LlmEndpoint.Describe(Options)} antwoordt, maar noemt model '{Options.Model}' niet; controleer PolicyLens:Llm:Model.");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new ReviewFailure(FailureKind.ServerError, $"De server op {LlmEndpoint.Describe(Options)} gaf geen modellenlijst (geen JSON op /models).");
+        }
+        catch (Exception ex) when (Classify(ex, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
     private PassageReview? Cached(TaggingInput passage, string hash, IReadOnlyDictionary<string, CachedReview>? found)
     {
         if (found is null || !found.TryGetValue(hash, out var entry)) return null;
@@ -231,6 +261,9 @@ public sealed class LlmReviewer : ILlmReviewer, IDisposable
                         "De server weigerde het verzoek (HTTP 400). Kent de server geen JSON-modus, zet dan PolicyLens:Llm:JsonMode op false."),
                     _ => new ReviewFailure(FailureKind.ServerError, $"De server op {endpoint} gaf een fout (HTTP {status})."),
                 };
+            if (e is HttpRequestException dropped && LlmHttpHandler.IsDropped(dropped))
+                return new ReviewFailure(FailureKind.ServerError,
+                    $"De verbinding met de server op {endpoint} werd onderbroken ({Reason(ex)}), ook na {Options.MaxRetries} nieuwe pogingen.");
             if (e is HttpRequestException or SocketException)
                 return new ReviewFailure(FailureKind.Unreachable,
                     $"De taalmodelserver op {endpoint} is niet bereikbaar ({Reason(ex)}). Controleer of de server draait en of PolicyLens:Llm:Endpoint klopt. " +
@@ -258,10 +291,11 @@ public sealed class LlmReviewer : ILlmReviewer, IDisposable
                     SocketError.ConnectionRefused => "verbinding geweigerd",
                     SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "onbekende servernaam",
                     SocketError.TimedOut => "geen antwoord op de verbinding",
+                    SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted => "verbinding door de server verbroken",
                     SocketError.NetworkUnreachable or SocketError.HostUnreachable => "netwerk onbereikbaar",
                     _ => "netwerkfout " + socket.SocketErrorCode,
                 };
-        return "verbinding mislukt";
+        return ex is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } ? "antwoord afgebroken" : "verbinding mislukt";
     }
 
     public void Dispose()

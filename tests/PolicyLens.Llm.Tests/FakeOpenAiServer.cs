@@ -26,8 +26,11 @@ public sealed record FakeRequest(string Model, string System, string LastUser, s
 
 /// <summary>What the fake server answers: an assistant message, or an HTTP status, after an optional wait.</summary>
 public sealed record FakeReply(string? Content = null, int Status = 200, TimeSpan? Delay = null, string? RetryAfter = null,
-    int PromptTokens = 100, int CompletionTokens = 20, string? Body = null)
+    int PromptTokens = 100, int CompletionTokens = 20, string? Body = null, bool Drop = false)
 {
+    /// <summary>Closes the connection without an answer, as a crashing or overloaded server does.</summary>
+    public static FakeReply Dropped { get; } = new(Drop: true);
+
     public static FakeReply Json(object answer) => new(JsonSerializer.Serialize(answer));
     public static FakeReply Code(int status, string? retryAfter = null, string? body = null) => new(Status: status, RetryAfter: retryAfter, Body: body);
 }
@@ -94,6 +97,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             Requests.Enqueue(request);
             var reply = await _respond(request, number);
             if (reply.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
+            if (reply.Drop)
+            {
+                context.Abort();
+                return;
+            }
             context.Response.StatusCode = reply.Status;
             if (reply.RetryAfter is not null) context.Response.Headers.RetryAfter = reply.RetryAfter;
             if (reply.Status != 200)

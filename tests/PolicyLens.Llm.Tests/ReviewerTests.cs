@@ -165,6 +165,21 @@ public sealed class ReviewerTests
     }
 
     [Fact]
+    public async Task A_connection_the_server_drops_is_tried_again_and_one_that_keeps_dropping_fails_only_its_passage()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync((request, n) =>
+            Task.FromResult(n == 1 || request.Passage.StartsWith("Kapot", StringComparison.Ordinal) ? FakeReply.Dropped : Answer()));
+        using var reviewer = Reviewer(server.Endpoint, o => o with { MaxRetries = 2, MaxConcurrency = 1 });
+        var summary = await reviewer.ReviewAllAsync([Passage(Lunch), Passage("Kapotte passage."), Passage("Nog een passage.")]);
+
+        Assert.Null(summary.StoppedBy);
+        Assert.Equal([ReviewStatus.Answered, ReviewStatus.Failed, ReviewStatus.Answered], summary.Reviews.Select(r => r.Status));
+        Assert.Equal(FailureKind.ServerError, summary.Reviews[1].Failure!.Kind);
+        Assert.Contains("onderbroken", summary.Reviews[1].Failure!.Message);
+        Assert.Equal(2 + 3 + 1, server.Calls);
+    }
+
+    [Fact]
     public async Task A_server_that_is_down_stops_the_batch_with_a_clear_Dutch_message_and_throws_nothing()
     {
         var endpoint = FakeOpenAiServer.DownEndpoint();
