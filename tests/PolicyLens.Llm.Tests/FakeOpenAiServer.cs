@@ -166,3 +166,21 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>Ready-made answers for tests that need a plausible model.</summary>
+public static class FakeModels
+{
+    /// <summary>"herhaalde-ontmoetingen" and "sociaal", quoting the first three words, for passages about meeting; nothing otherwise.</summary>
+    public static FakeReply Meeting(FakeRequest request)
+    {
+        var text = request.Passage;
+        if (!text.Contains("ontmoet", StringComparison.OrdinalIgnoreCase))
+            return FakeReply.Json(new { element = Array.Empty<string>(), type = Array.Empty<string>(), level = Array.Empty<string>(), evidence = new { } });
+        var quote = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
+        return FakeReply.Json(new
+        {
+            element = new[] { "herhaalde-ontmoetingen" }, type = new[] { "sociaal" }, level = Array.Empty<string>(),
+            evidence = new Dictionary<string, string> { ["herhaalde-ontmoetingen"] = quote, ["sociaal"] = quote },
+        });
+    }
+}

@@ -4,23 +4,6 @@ using PolicyLens.Llm.Tests;
 
 namespace PolicyLens.Cli.Tests.Llm;
 
-/// <summary>Answers "herhaalde-ontmoetingen" with the passage's first words for passages about meeting, nothing otherwise.</summary>
-internal static class MeetingModel
-{
-    public static FakeReply Answer(FakeRequest request)
-    {
-        var text = request.Passage;
-        if (!text.Contains("ontmoet", StringComparison.OrdinalIgnoreCase))
-            return FakeReply.Json(new { element = Array.Empty<string>(), type = Array.Empty<string>(), level = Array.Empty<string>(), evidence = new { } });
-        var quote = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
-        return FakeReply.Json(new
-        {
-            element = new[] { "herhaalde-ontmoetingen" }, type = new[] { "sociaal" }, level = Array.Empty<string>(),
-            evidence = new Dictionary<string, string> { ["herhaalde-ontmoetingen"] = quote, ["sociaal"] = quote },
-        });
-    }
-}
-
 public sealed class ReviewCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("policylens-review-cli-").FullName;
@@ -43,7 +26,7 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task Review_compares_the_stored_tags_with_the_model_and_a_second_run_costs_nothing()
     {
         var id = IngestFixture();
-        await using var server = await FakeOpenAiServer.StartAsync(MeetingModel.Answer);
+        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
         var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model");
         var calls = server.Calls;
@@ -70,7 +53,7 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task Review_as_json_lists_counts_tokens_and_each_tag_with_who_gave_it()
     {
         var id = IngestFixture();
-        await using var server = await FakeOpenAiServer.StartAsync(MeetingModel.Answer);
+        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
         var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model", "--format", "json", "--all");
 
@@ -115,7 +98,7 @@ public sealed class ReviewCommandTests : IDisposable
     [Fact]
     public async Task Review_of_a_file_reads_and_tags_it_in_memory()
     {
-        await using var server = await FakeOpenAiServer.StartAsync(MeetingModel.Answer);
+        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
         var (code, output, error) = CliHarness.Run("review", CliHarness.Fixture("lindeveld-plan.md"), "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model");
 
