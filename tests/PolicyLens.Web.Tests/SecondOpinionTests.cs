@@ -171,6 +171,26 @@ public sealed class SecondOpinionTests
     }
 
     [Fact]
+    public async Task The_stored_answers_can_be_wiped_from_the_status_page()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
+        using var app = App(server.Endpoint);
+        using var client = app.Browser();
+        var id = await UploadAsync(client);
+        await AskAsync(client, id);
+        Assert.Contains("Alle antwoorden van het taalmodel wissen", await client.GetStringAsync("/status"));
+
+        var clear = await PostAsync(client, "/status/tweede-mening/Clear", "/status");
+        var status = await client.GetStringAsync(clear.Headers.Location!.ToString());
+        var page = await client.GetStringAsync($"/documenten/{id}/tweede-mening");
+
+        Assert.Equal(HttpStatusCode.Redirect, clear.StatusCode);
+        Assert.Matches(@"\d+ bewaarde antwoorden van het taalmodel gewist", status);
+        Assert.DoesNotContain("Alle antwoorden van het taalmodel wissen", status);
+        Assert.Contains("Er zijn nog geen antwoorden van het taalmodel voor dit plan.", page);
+    }
+
+    [Fact]
     public async Task The_second_opinion_files_are_served()
     {
         using var app = new TestApp();

@@ -99,11 +99,20 @@ internal static class ReviewCommand
             .Start(context =>
             {
                 var task = context.AddTask("tweede mening", maxValue: Math.Max(1, inputs.Count));
-                var progress = new Progress<ReviewProgress>(p => task.Value = p.Done);
+                var progress = new BarProgress(task);
                 summary = reviewer.ReviewAllAsync(inputs, progress, cancellationToken).GetAwaiter().GetResult();
                 task.Value = task.MaxValue;
             });
         return summary!;
+    }
+
+    /// <summary>Progress arrives from several requests at once: the bar only moves forward.</summary>
+    private sealed class BarProgress(ProgressTask task) : IProgress<ReviewProgress>
+    {
+        public void Report(ReviewProgress value)
+        {
+            lock (task) task.Value = Math.Max(task.Value, value.Done);
+        }
     }
 
     private static string Percent(double? share) => share is { } s ? s.ToString("P0", Dutch) : "–";

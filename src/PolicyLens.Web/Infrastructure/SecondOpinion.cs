@@ -35,8 +35,10 @@ public sealed class SecondOpinionService : IDisposable
     private readonly ICoverageAnalyzer _analyzer;
     private readonly RulesHolder _rules;
     private readonly LlmReviewer? _reviewer;
-    private readonly ConcurrentDictionary<long, (long RunId, int Generation, PlanSecondOpinion Opinion)> _opinions = new();
-    private readonly ConcurrentDictionary<(long Id, TagSource Source), (long RunId, int Generation, AnalyzedPlan Plan)> _chosen = new();
+    // Keyed by document, valid for the very analysis they were computed from (a re-tag, an upload
+    // reusing a deleted plan's id, or a review that added answers makes them stale).
+    private readonly ConcurrentDictionary<long, (PlanCoverage From, int Generation, PlanSecondOpinion Opinion)> _opinions = new();
+    private readonly ConcurrentDictionary<(long Id, TagSource Source), (PlanCoverage From, int Generation, AnalyzedPlan Plan)> _chosen = new();
     private int _generation;
 
     public SecondOpinionService(LlmOptions options, AppPaths paths, IPlanStore store, CoverageService coverage, ICoverageAnalyzer analyzer,
@@ -85,11 +87,12 @@ public sealed class SecondOpinionService : IDisposable
     {
         if (_reviewer is null || _coverage.Get(documentId) is not { } plan) return null;
         var generation = Volatile.Read(ref _generation);
-        if (_opinions.TryGetValue(documentId, out var cached) && cached.RunId == plan.Run.Id && cached.Generation == generation) return cached.Opinion;
+        if (_opinions.TryGetValue(documentId, out var cached) && ReferenceEquals(cached.From, plan.Coverage) && cached.Generation == generation)
+            return cached.Opinion;
         var passages = plan.Coverage.Passages;
         var opinion = SecondOpinion.Compare(passages, _reviewer.Known(SecondOpinion.Inputs(passages)), _rules.Labels);
         if (_opinions.Count >= CoverageService.MaxCached) _opinions.Clear();
-        _opinions[documentId] = (plan.Run.Id, generation, opinion);
+        _opinions[documentId] = (plan.Coverage, generation, opinion);
         return opinion;
     }
 
@@ -100,11 +103,11 @@ public sealed class SecondOpinionService : IDisposable
         if (source == TagSource.Rules || Opinion(plan.Document.Id) is not { Reviewed: > 0 } opinion) return plan;
         var generation = Volatile.Read(ref _generation);
         var key = (plan.Document.Id, source);
-        if (_chosen.TryGetValue(key, out var cached) && cached.RunId == plan.Run.Id && cached.Generation == generation) return cached.Plan;
+        if (_chosen.TryGetValue(key, out var cached) && ReferenceEquals(cached.From, plan.Coverage) && cached.Generation == generation) return cached.Plan;
         var passages = SecondOpinion.Select(opinion, source, Options.Model!);
         var analyzed = plan with { Coverage = _analyzer.Analyze(plan.Coverage.Plan, passages, _rules.Labels) };
         if (_chosen.Count >= CoverageService.MaxCached) _chosen.Clear();
-        _chosen[key] = (plan.Run.Id, generation, analyzed);
+        _chosen[key] = (plan.Coverage, generation, analyzed);
         return analyzed;
     }
 
@@ -142,12 +145,21 @@ public sealed class SecondOpinionService : IDisposable
         _ => "regels/model (standaard)",
     };
 
+    /// <summary>Deletes every stored answer of the model (all plans, models and prompt versions); returns how many.</summary>
+    public int ClearAnswers(IPlanStore store)
+    {
+        var cleared = store is IReviewCache cache ? cache.ClearReviews() : 0;
+        Invalidate();
+        return cleared;
+    }
+
     public void Dispose() => _reviewer?.Dispose();
 }
 
 /// <summary>A running or finished second opinion on one plan.</summary>
 public sealed class ReviewJob
 {
+    private readonly Lock _gate = new();
     private ReviewProgress _progress;
 
     public ReviewJob(long documentId, int total, DateTimeOffset started)
@@ -159,15 +171,26 @@ public sealed class ReviewJob
 
     public long DocumentId { get; }
     public DateTimeOffset Started { get; }
-    public ReviewProgress Progress => Volatile.Read(ref _progress);
+    public ReviewProgress Progress
+    {
+        get
+        {
+            lock (_gate) return _progress;
+        }
+    }
     public ReviewSummary? Summary { get; private set; }
     public bool Done => Summary is not null;
 
-    internal void Report(ReviewProgress progress) => Volatile.Write(ref _progress, progress);
+    /// <summary>Progress arrives from several requests at once; the count shown never goes back.</summary>
+    internal void Report(ReviewProgress progress)
+    {
+        lock (_gate)
+            if (progress.Done >= _progress.Done) _progress = progress;
+    }
 
     internal void Finish(ReviewSummary summary)
     {
-        Report(new ReviewProgress(summary.Passages, summary.Passages, summary.Cached, summary.Failed, summary.Tokens));
+        lock (_gate) _progress = new ReviewProgress(summary.Passages, summary.Passages, summary.Cached, summary.Failed, summary.Tokens);
         Summary = summary;
     }
 }
