@@ -95,11 +95,9 @@ public sealed class SecondOpinionTests
     [Fact]
     public async Task The_report_evidence_marks_each_tag_of_a_reviewed_passage()
     {
-        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
-        using var app = App(server.Endpoint);
-        using var client = app.Browser();
-        var id = await UploadAsync(client);
-        await AskAsync(client, id);
+        await using var reviewed = await ReviewedPlan.StartAsync();
+        var client = reviewed.Client;
+        var id = reviewed.Id;
 
         var page = await client.GetStringAsync($"/documenten/{id}/tweede-mening");
         var ordinal = int.Parse(System.Text.RegularExpressions.Regex.Match(page, "<article class=\"evidence\" id=\"p-(\\d+)\"").Groups[1].Value);
@@ -112,11 +110,9 @@ public sealed class SecondOpinionTests
     [Fact]
     public async Task The_user_chooses_which_tags_the_coverage_uses_and_rules_stay_the_default()
     {
-        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
-        using var app = App(server.Endpoint);
-        using var client = app.Browser();
-        var id = await UploadAsync(client);
-        await AskAsync(client, id);
+        await using var reviewed = await ReviewedPlan.StartAsync();
+        var client = reviewed.Client;
+        var id = reviewed.Id;
         var rules = await client.GetStringAsync($"/documenten/{id}");
 
         var choose = await PostAsync(client, $"/documenten/{id}/tweede-mening/Choose", $"/documenten/{id}", new() { ["labels"] = "taalmodel" });
@@ -155,11 +151,10 @@ public sealed class SecondOpinionTests
     public async Task The_api_key_reaches_the_server_but_no_page_and_no_log_line()
     {
         var logs = new LogCapture();
-        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
-        using var app = App(server.Endpoint, logs, Key);
-        using var client = app.Browser();
-        var id = await UploadAsync(client);
-        await AskAsync(client, id);
+        await using var reviewed = await ReviewedPlan.StartAsync(logs, Key);
+        var server = reviewed.Server;
+        var client = reviewed.Client;
+        var id = reviewed.Id;
 
         var pages = new[] { "/status", $"/documenten/{id}", $"/documenten/{id}/tweede-mening", $"/documenten/{id}/tweede-mening?toon=alle" };
         foreach (var url in pages) Assert.DoesNotContain(Key, await client.GetStringAsync(url));
@@ -173,11 +168,9 @@ public sealed class SecondOpinionTests
     [Fact]
     public async Task The_stored_answers_can_be_wiped_from_the_status_page()
     {
-        await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
-        using var app = App(server.Endpoint);
-        using var client = app.Browser();
-        var id = await UploadAsync(client);
-        await AskAsync(client, id);
+        await using var reviewed = await ReviewedPlan.StartAsync();
+        var client = reviewed.Client;
+        var id = reviewed.Id;
         Assert.Contains("Alle antwoorden van het taalmodel wissen", await client.GetStringAsync("/status"));
 
         var clear = await PostAsync(client, "/status/tweede-mening/Clear", "/status");
@@ -197,6 +190,33 @@ public sealed class SecondOpinionTests
         using var client = app.Browser();
         foreach (var path in new[] { "/css/second-opinion.css", "/js/second-opinion.js" })
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+    }
+
+    /// <summary>A fake model server, the app configured for it, and the Lindeveld plan uploaded and reviewed.</summary>
+    private sealed class ReviewedPlan : IAsyncDisposable
+    {
+        private TestApp _app = null!;
+
+        public FakeOpenAiServer Server { get; private set; } = null!;
+        public HttpClient Client { get; private set; } = null!;
+        public long Id { get; private set; }
+
+        public static async Task<ReviewedPlan> StartAsync(LogCapture? logs = null, string? key = null)
+        {
+            var reviewed = new ReviewedPlan { Server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting) };
+            reviewed._app = App(reviewed.Server.Endpoint, logs, key);
+            reviewed.Client = reviewed._app.Browser();
+            reviewed.Id = await UploadAsync(reviewed.Client);
+            await AskAsync(reviewed.Client, reviewed.Id);
+            return reviewed;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            _app.Dispose();
+            await Server.DisposeAsync();
+        }
     }
 
     private static int CountAbsent(string report)
