@@ -239,6 +239,13 @@ public sealed class ReviewJobs(SecondOpinionService service, CoverageService cov
                 summary = new ReviewSummary([], TimeSpan.Zero, new ReviewFailure(FailureKind.ServerError,
                     "De antwoorden konden niet in de database bewaard worden: " + ex.Message));
             }
+            catch (Exception ex)
+            {
+                // A bug of ours: logged with its stack, and the job still ends instead of spinning forever.
+                log.LogError(ex, "Second opinion for document {Id} failed unexpectedly", documentId);
+                summary = new ReviewSummary([], TimeSpan.Zero, new ReviewFailure(FailureKind.ServerError,
+                    "De tweede mening stopte door een onverwachte fout; zie het logboek van de server."));
+            }
             job.Finish(summary);
             service.Invalidate();
             log.LogInformation("Second opinion for document {Id}: {Answered} answered, {Cached} cached, {Failed} failed, {Skipped} skipped, {Tokens} tokens, {Rate:0.0} passages/s",
