@@ -55,6 +55,27 @@ internal static class LlmSetup
     }
 
     /// <summary>
+    /// The reviewer as a tagger for <c>eval --tagger llm</c>, with every gold passage reviewed up
+    /// front (MaxConcurrency at a time, cached answers first); null with the reason on stderr.
+    /// </summary>
+    public static (LlmPassageTagger Tagger, ReviewSummary Summary, LlmReviewer Reviewer)? EvalTagger(LlmOptions options, string rulesPath,
+        IReviewCache cache, IReadOnlyList<PolicyLens.Tagging.LabelInfo> labels, IReadOnlyList<PolicyLens.Tagging.TaggingInput> passages,
+        TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var reviewer = CreateReviewer(options, rulesPath, cache, stderr);
+        if (reviewer is null) return null;
+        var tagger = new LlmPassageTagger(reviewer, labels);
+        var summary = tagger.PrepareAsync(passages, null, cancellationToken).GetAwaiter().GetResult();
+        if (summary.StoppedBy is { } stop)
+        {
+            stderr.WriteLine($"policylens: {stop.Message}");
+            reviewer.Dispose();
+            return null;
+        }
+        return (tagger, summary, reviewer);
+    }
+
+    /// <summary>
     /// A reviewer for these options, the rules' prompt and the store's cache; null with the reason
     /// on stderr (in Dutch) when the reviewer is off, misconfigured or the prompt is broken.
     /// </summary>
