@@ -39,7 +39,7 @@ internal static class CompareCommand
             stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out vergelijking.{chosen})");
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
 
         var coverages = new List<PlanCoverage>();

@@ -32,7 +32,16 @@ internal static class DoctorCommand
             var rulesPath = RulesLocation.Resolve(parse.GetValue(rulesOption));
             var rules = RuleSetLoader.LoadDirectory(rulesPath);
             if (rules.RuleSet is { } set)
+            {
                 stdout.WriteLine($"ok    rules: {set.Version} from {rulesPath}");
+                var model = PolicyLens.Learning.Model.TaggerSetup.Create(new PolicyLens.Tagging.RuleTagger(set),
+                    PolicyLens.Learning.Model.ModelFile.DefaultPath(rulesPath)).Model;
+                // Without the model PolicyLens still tags (with the rules alone), so this warns rather than fails.
+                if (model.InUse)
+                    stdout.WriteLine($"{(model.Warning is null ? "ok  " : "warn")}  learned model: {model.Version} from {model.Path}" +
+                                     (model.Warning is null ? "" : $" ({model.Warning})"));
+                else stdout.WriteLine($"warn  learned model: {model.Problem}");
+            }
             else
             {
                 healthy = false;

@@ -46,7 +46,7 @@ internal static class IngestCommand
             if (missing.Count == 0) stderr.WriteLine("policylens: no supported documents found (PDF, DOCX, ODT, HTML, Markdown, text).");
             return 1;
         }
-        var tagger = RulesLocation.LoadTagger(rules, stderr);
+        var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;

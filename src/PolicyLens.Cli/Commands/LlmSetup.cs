@@ -6,7 +6,7 @@ using PolicyLens.Storage;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// The LLM reviewer's settings for the CLI: <c>--endpoint</c>/<c>--model</c>, else the environment
+/// The LLM reviewer's settings for the CLI: <c>--endpoint</c>/<c>--llm-model</c>, else the environment
 /// (<c>PolicyLens__Llm__Endpoint</c>, <c>…__Model</c>, <c>…__ApiKey</c>, …), else the
 /// <c>PolicyLens:Llm</c> section of appsettings.json, exactly as the web app reads them.
 /// </summary>
@@ -17,7 +17,8 @@ internal static class LlmSetup
     public static Option<string?> EndpointOption() =>
         new("--endpoint") { Description = "Base URL of an OpenAI-compatible server (default: PolicyLens:Llm:Endpoint). Passage text is sent there." };
 
-    public static Option<string?> ModelOption() => new("--model") { Description = "Model name (default: PolicyLens:Llm:Model)." };
+    /// <summary>--llm-model, not --model: eval already has --model for the trained model file.</summary>
+    public static Option<string?> ModelOption() => new("--llm-model") { Description = "Language model name as the server knows it (default: PolicyLens:Llm:Model)." };
 
     public static LlmOptions Options(string? endpoint, string? model)
     {
@@ -84,7 +85,7 @@ internal static class LlmSetup
         if (!options.Enabled)
         {
             stderr.WriteLine("policylens: de tweede mening (taalmodel) staat uit: stel PolicyLens:Llm:Endpoint en PolicyLens:Llm:Model in " +
-                             "(appsettings.json of PolicyLens__Llm__Endpoint), of geef --endpoint en --model.");
+                             "(appsettings.json of PolicyLens__Llm__Endpoint), of geef --endpoint en --llm-model.");
             return null;
         }
         var problems = options.Validate();

@@ -41,7 +41,7 @@ internal static class ReportCommand
             stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out rapport.{chosen})");
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
 
         PlanCoverage? coverage;

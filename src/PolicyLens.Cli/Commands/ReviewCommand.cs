@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens review &lt;id|file&gt; [--format table|json] [--all] [--endpoint URL] [--model NAME] [--db FILE] [--rules DIR]</c>:
+/// <c>policylens review &lt;id|file&gt; [--format table|json] [--all] [--endpoint URL] [--llm-model NAME] [--db FILE] [--rules DIR]</c>:
 /// asks the configured language model for a second opinion on every passage of a plan and
 /// compares it with the rule/model tags: per label how often both, only rules/model or only the
 /// model gave it, and the passages where they differ, with the model's quote. Answers are cached
@@ -46,7 +46,8 @@ internal static class ReviewCommand
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var rulesPath = RulesLocation.Resolve(rulesOption);
-        var tagger = RulesLocation.LoadTagger(rulesOption, stderr);
+        // What report and ingest tag with: the rules and the learned model (rules alone when it is missing).
+        var tagger = RulesLocation.LoadSetup(rulesOption, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;

@@ -34,7 +34,7 @@ internal static class RulesCheckCommand
                              $"{examples} examples pass; rule set {result.RuleSet.Version}");
             return 0;
         });
-        var rules = new Command("rules", "Work with the rule set.") { check };
+        var rules = new Command("rules", "Work with the rule set.") { check, RulesSuggestCommand.Create(stdout, stderr) };
         return rules;
     }
 }

@@ -72,6 +72,9 @@ public static class Display
     /// <summary>A number as Dutch readers write it: decimal comma, one decimal at most ("2,8").</summary>
     public static string Number(double value) => value.ToString("0.#", Dutch);
 
+    /// <summary>A measure between 0 and 1 with two decimals, Dutch style ("0,61").</summary>
+    public static string Fraction(double value) => value.ToString("0.00", Dutch);
+
     /// <summary>Text for a table cell that would otherwise be empty.</summary>
     public static string OrDash(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
 

@@ -16,6 +16,12 @@ public sealed class PolicyLensOptions
     /// <summary>Folder with the YAML rule files. Default <c>rules</c>; falls back to the copy next to the executable.</summary>
     public string RulesPath { get; set; } = "rules";
 
+    /// <summary>The learned model beside the rules. Default empty: <c>model/tagger-model.json</c> inside <see cref="RulesPath"/>.</summary>
+    public string ModelPath { get; set; } = "";
+
+    /// <summary>Tag with the learned model beside the rules (default true); false = the rules alone.</summary>
+    public bool UseModel { get; set; } = true;
+
     /// <summary>Folder with the demo plans loaded on first start. Default <c>seeds</c> (top-level files only).</summary>
     public string SeedsPath { get; set; } = "seeds";
 

@@ -20,7 +20,8 @@ public static class ServiceSetup
         services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
-        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
+        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath, sp.GetRequiredService<AppPaths>().ModelPath,
+            sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.UseModel));
         services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)));
         services.AddSingleton(sp => PdfOptions(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value));
         services.AddSingleton<IDocumentIngestor>(sp =>
@@ -135,7 +136,12 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         try
         {
             var rules = services.GetRequiredService<RulesHolder>();
-            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.Version, rules.RulesPath, rules.Labels.Count);
+            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.RuleSet.Version, rules.RulesPath, rules.Labels.Count);
+            if (rules.Model.InUse)
+                log.LogInformation("Learned model {Version} from {Path}{Warning}", rules.Model.Version, rules.Model.Path,
+                    rules.Model.Warning is null ? "" : "; " + rules.Model.Warning);
+            else
+                log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
         }
         catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
         {

@@ -28,9 +28,9 @@ public sealed class ReviewCommandTests : IDisposable
         var id = IngestFixture();
         await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
-        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model");
+        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--llm-model", "fake-model");
         var calls = server.Calls;
-        var (again, output2, _) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model");
+        var (again, output2, _) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--llm-model", "fake-model");
 
         Assert.True(code == 0, output + error);
         Assert.Contains("Tweede mening voor \"", output);
@@ -55,7 +55,7 @@ public sealed class ReviewCommandTests : IDisposable
         var id = IngestFixture();
         await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
-        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model", "--format", "json", "--all");
+        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", server.Endpoint, "--llm-model", "fake-model", "--format", "json", "--all");
 
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
@@ -87,7 +87,7 @@ public sealed class ReviewCommandTests : IDisposable
         var id = IngestFixture();
         var down = FakeOpenAiServer.DownEndpoint();
 
-        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", down, "--model", "fake-model");
+        var (code, output, error) = CliHarness.Run("review", id, "--db", Db, "--endpoint", down, "--llm-model", "fake-model");
 
         Assert.Equal(1, code);
         Assert.Contains("niet gevraagd", output);
@@ -100,7 +100,7 @@ public sealed class ReviewCommandTests : IDisposable
     {
         await using var server = await FakeOpenAiServer.StartAsync(FakeModels.Meeting);
 
-        var (code, output, error) = CliHarness.Run("review", CliHarness.Fixture("lindeveld-plan.md"), "--db", Db, "--endpoint", server.Endpoint, "--model", "fake-model");
+        var (code, output, error) = CliHarness.Run("review", CliHarness.Fixture("lindeveld-plan.md"), "--db", Db, "--endpoint", server.Endpoint, "--llm-model", "fake-model");
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("(document", output);

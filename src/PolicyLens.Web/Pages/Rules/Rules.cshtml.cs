@@ -22,6 +22,9 @@ public sealed class RulesModel(RulesHolder rules) : PageModel
     public string? TrialText { get; private set; }
     public string? TrialHeading { get; private set; }
     public EvidenceItem? Trial { get; private set; }
+
+    /// <summary>What the learned model said per label of the dimensions it decides (empty without a model).</summary>
+    public IReadOnlyList<PolicyLens.Learning.Model.LabelVerdict> TrialVerdicts { get; private set; } = [];
     public string? TrialError { get; private set; }
 
     public void OnGet() => Load();
@@ -44,7 +47,12 @@ public sealed class RulesModel(RulesHolder rules) : PageModel
             return;
         }
         string[] headings = string.IsNullOrWhiteSpace(heading) ? [] : [heading.Trim()];
-        var tags = rules.Tagger.Tag(new TaggingInput(text, headings));
+        var input = new TaggingInput(text, headings);
+        IReadOnlyList<PassageTag> tags;
+        if (rules.Setup.Combined is { } combined)
+            (tags, TrialVerdicts) = combined.Explain(input);
+        else
+            tags = rules.Tagger.Tag(input);
         Trial = EvidenceView.Build(new TaggedPassage(new Passage(0, PassageKind.Paragraph, text, null, headings, 0), tags));
     }
 
