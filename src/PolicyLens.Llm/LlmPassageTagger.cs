@@ -12,6 +12,9 @@ namespace PolicyLens.Llm;
 /// </summary>
 public sealed class LlmPassageTagger : IPassageTagger
 {
+    /// <summary>Rule ids of the language model's evidence start with this ("llm:llama3.1:8b").</summary>
+    public const string EvidencePrefix = "llm:";
+
     private readonly ILlmReviewer _reviewer;
     private readonly ConcurrentDictionary<string, PassageReview> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _failed = new(StringComparer.Ordinal);
@@ -69,5 +72,5 @@ public sealed class LlmPassageTagger : IPassageTagger
     }
 
     public static PassageTag ToTag(ReviewedLabel label, string model) =>
-        new(label.Dimension, label.Label, 1.0, [new Evidence("llm:" + model, label.Quote, label.Quote, label.Start, label.Length, 1.0)]);
+        new(label.Dimension, label.Label, 1.0, [new Evidence(EvidencePrefix + model, label.Quote, label.Quote, label.Start, label.Length, 1.0)]);
 }

@@ -118,6 +118,7 @@ public sealed class SecondOpinionTests
         var choose = await PostAsync(client, $"/documenten/{id}/tweede-mening/Choose", $"/documenten/{id}", new() { ["labels"] = "taalmodel" });
         var llm = await client.GetStringAsync($"/documenten/{id}");
         var overridden = await client.GetStringAsync($"/documenten/{id}?labels=regels");
+        var evidence = await client.GetStringAsync($"/documenten/{id}?label=element:herhaalde-ontmoetingen");
 
         Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
         Assert.Contains("httponly", string.Join(";", choose.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
@@ -127,6 +128,7 @@ public sealed class SecondOpinionTests
         Assert.Equal(10, CountAbsent(llm));
         Assert.True(CountAbsent(rules) < 10);
         Assert.DoesNotContain("De dekking hieronder gebruikt nu", overridden);
+        Assert.Contains("(taalmodel: ", evidence); // the tag's evidence is the model's quote, named as such
     }
 
     [Fact]
