@@ -51,7 +51,8 @@ internal static class IngestCommand
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;
 
-        var library = new PlanLibrary(DefaultReaders.CreateIngestor(), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
+        var pdf = PdfSettings.Load();
+        var library = new PlanLibrary(DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
         var console = StoreAccess.Console(stdout, out var interactive);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FileOutcome> outcomes;

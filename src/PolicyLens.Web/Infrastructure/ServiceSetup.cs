@@ -32,7 +32,7 @@ public static class ServiceSetup
             var ingestion = new IngestionOptions
             {
                 MaxFileSizeBytes = o.MaxUploadBytes,
-                ReaderTimeLimit = pdf.TimeLimit + TimeSpan.FromSeconds(30),
+                ReaderTimeLimit = pdf.IngestionTimeLimit,
             };
             return DefaultReaders.CreateIngestor(ingestion, pdf: pdf);
         });
@@ -69,6 +69,14 @@ public static class ServiceSetup
     {
         PopplerDirectory = string.IsNullOrWhiteSpace(o.PopplerPath) ? null : o.PopplerPath,
         TimeLimit = TimeSpan.FromSeconds(o.PopplerTimeoutSeconds),
+        PdfPigWorkerPath = string.IsNullOrWhiteSpace(o.PdfPigWorkerPath) ? null : o.PdfPigWorkerPath,
+        Ocr = new PdfOcrOptions
+        {
+            Enabled = o.Ocr.Enabled,
+            TesseractDirectory = string.IsNullOrWhiteSpace(o.Ocr.TesseractPath) ? null : o.Ocr.TesseractPath,
+            Languages = string.IsNullOrWhiteSpace(o.Ocr.Languages) ? "nld+eng" : o.Ocr.Languages,
+            MaxPages = Math.Max(1, o.Ocr.MaxPages),
+        },
     };
 
     public static WebApplication UsePolicyLensPipeline(this WebApplication app)
