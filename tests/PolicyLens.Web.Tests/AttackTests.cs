@@ -255,9 +255,9 @@ public sealed class AttackTests
         Assert.Contains("Beleidsplan sociale verbinding", await client.GetStringAsync($"/documenten/{large}"));
         Assert.Equal(0, coverage.CachedPlans);
         Assert.True(CoverageService.EstimateBytes(coverage.Get(large)!) > coverage.BudgetBytes);
-        // About 0.4 MB each: two fit, the oldest are pushed out.
+        // About 0.45 MB each (with the model's evidence): two fit, the oldest are pushed out.
         var small = new List<long>();
-        for (var i = 0; i < 6; i++) small.Add(await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(60_000, seed: i + 10)));
+        for (var i = 0; i < 6; i++) small.Add(await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(50_000, seed: i + 10)));
         Assert.InRange(CoverageService.EstimateBytes(coverage.Get(small[^1])!), coverage.BudgetBytes / 6, coverage.BudgetBytes / 2);
         Assert.InRange(coverage.CachedBytes, 1, coverage.BudgetBytes);
         Assert.InRange(coverage.CachedPlans, 1, 5);

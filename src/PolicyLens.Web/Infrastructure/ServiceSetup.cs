@@ -59,6 +59,7 @@ public static class ServiceSetup
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ExportService>();
+        services.AddSecondOpinion(configuration);
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<IngestionWorker>();
