@@ -41,15 +41,7 @@ internal static class BatchRun
 
             var tagger = new RuleTagger(RuleSetLoader.LoadOrThrow(FindRules()));
             Breakdown(sources[0], tagger, Path.Combine(folder, "breakdown.db"));
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var baseline = Process.GetCurrentProcess().WorkingSet64;
-            long peak = baseline;
-            using var sampler = new Timer(_ =>
-            {
-                var now = Process.GetCurrentProcess().WorkingSet64;
-                if (now > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, now);
-            }, null, 0, 50);
+            using var memory = new PeakWorkingSet();
 
             var dbPath = Path.Combine(folder, "batch.db");
             IReadOnlyList<FileOutcome> outcomes;
@@ -60,7 +52,7 @@ internal static class BatchRun
                 outcomes = library.IngestFiles(sources, "Benchmarkstad");
             }
             clock.Stop();
-            sampler.Change(Timeout.Infinite, Timeout.Infinite);
+            memory.Stop();
 
             var failed = outcomes.Where(o => !o.Succeeded).ToList();
             foreach (var f in failed.Take(5)) Console.WriteLine($"FAILED {f.Error}");
@@ -69,7 +61,7 @@ internal static class BatchRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 ingested, tagged and stored {outcomes.Count - failed.Count}/{plans} plans ({passages} passages) with {parallelism} workers on {Environment.ProcessorCount} cores in {seconds:0.0} s
                   {plans / seconds:0.00} documents/s, {plans * (double)pages / seconds:0} pages/s, {passages / seconds:0} passages/s
-                  peak working set {Interlocked.Read(ref peak) / 1048576.0:0} MB during the run (process peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB, {baseline / 1048576.0:0} MB before)
+                  peak working set {memory.Peak / 1048576.0:0} MB during the run (process peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB, {memory.Baseline / 1048576.0:0} MB before)
                   database {new FileInfo(dbPath).Length / 1048576.0:0.0} MB (+ WAL {(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0) / 1048576.0:0.0} MB)
                 """));
             return failed.Count == 0 ? 0 : 1;

@@ -23,18 +23,33 @@ public interface IPlanStore : IDisposable
     /// <param name="passages">The ingestion's passages, in order, with their tags.</param>
     /// <param name="municipality">The municipality the plan belongs to, if known.</param>
     /// <param name="run">Which rule set and tool version produced the tags.</param>
-    StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run);
+    /// <param name="facts">NIS code, year and type of the plan, where known (the compare page filters by them).</param>
+    /// <param name="sourceKey">
+    /// For a plan made by the structured import, "mapping:key": when a document with this key is
+    /// stored already, the new one becomes the next version of its plan (same transaction).
+    /// </param>
+    StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run,
+        PlanFacts? facts = null, string? sourceKey = null);
 
     /// <summary>Every stored document, newest first.</summary>
     IReadOnlyList<DocumentSummary> ListDocuments();
 
     DocumentSummary? FindDocument(long id);
 
+    /// <summary>The newest document stored with a source key (see <see cref="Save"/>), or null.</summary>
+    DocumentSummary? FindLatestBySourceKey(string sourceKey);
+
     /// <summary>Looks a document up by the lower-case hex SHA-256 of its file.</summary>
     DocumentSummary? FindByContentHash(string hash);
 
     /// <summary>The document with its passages as tagged by its latest analysis run; null when the id is unknown.</summary>
     StoredPlan? LoadPlan(long id);
+
+    /// <summary>
+    /// Several documents as <see cref="LoadPlan"/> gives them, in the order of <paramref name="ids"/>
+    /// (unknown ids left out), read in one go: what a comparison of hundreds of plans needs.
+    /// </summary>
+    IReadOnlyList<StoredPlan> LoadPlans(IReadOnlyList<long> ids);
 
     /// <summary>Every analysis run of a document, oldest first; empty when the id is unknown.</summary>
     IReadOnlyList<AnalysisRun> ListRuns(long documentId);
@@ -47,8 +62,29 @@ public interface IPlanStore : IDisposable
     /// </summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 50);
 
-    /// <summary>Deletes a document with everything stored for it; false when the id is unknown.</summary>
+    /// <summary>
+    /// Deletes a document with everything stored for it; false when the id is unknown. The other
+    /// versions of its plan stay, with their version numbers.
+    /// </summary>
     bool DeleteDocument(long id);
+
+    /// <summary>
+    /// Makes <paramref name="documentId"/> the newest version of the plan that
+    /// <paramref name="versionOf"/> belongs to (its number is one more than the highest there).
+    /// Every stored document starts as version 1 of a plan of its own; only such a single-version
+    /// document can be linked, so plans are never merged by accident. Linking a document that is
+    /// already a version of that plan changes nothing and reports <see cref="LinkVersionStatus.Linked"/>.
+    /// </summary>
+    LinkVersionResult LinkVersion(long documentId, long versionOf);
+
+    /// <summary>
+    /// The versions of the plan <paramref name="documentId"/> belongs to, oldest first (the
+    /// document itself among them); empty when the id is unknown.
+    /// </summary>
+    IReadOnlyList<PlanVersion> ListVersions(long documentId);
+
+    /// <summary>The newest version of every plan, newest document first (like <see cref="ListDocuments"/>, one row per plan).</summary>
+    IReadOnlyList<PlanVersion> LatestVersions();
 
     /// <summary>
     /// Re-tags every stored passage with <paramref name="tagger"/> and records a new analysis run

@@ -144,7 +144,7 @@ public sealed class PlanLibrary
                 tagged[i] = new TaggedPassage(passage, _tagger.Tag(new TaggingInput(passage.Text, passage.Headings)));
             }
             StoreResult stored;
-            lock (_writeLock) stored = _store.Save(ingestion, tagged, municipality, AnalysisRunInfo.For(_tagger));
+            lock (_writeLock) stored = _store.Save(ingestion, tagged, municipality, AnalysisRunInfo.For(_tagger), PlanFacts.Guess(document.Title, source.FileName));
             return new FileOutcome(source.FileName, source.Path, stored.DocumentId, stored.Duplicate, null, ingestion.Issues, tagged.Length, document.PageCount);
         }
         catch (PlanStoreException ex)

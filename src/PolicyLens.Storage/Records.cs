@@ -48,6 +48,22 @@ public sealed record DocumentSummary
 
     /// <summary>Rule-set version of the document's latest analysis run.</summary>
     public string RuleSetVersion { get; }
+
+    /// <summary>NIS code, year and type as stored (none for documents stored before they were recorded).</summary>
+    public PlanFacts Facts { get; init; } = PlanFacts.None;
+
+    /// <summary>"mapping:key" for a plan made by the structured import; null for an uploaded file.</summary>
+    public string? SourceKey { get; init; }
+
+    /// <summary>
+    /// The plan facts for a report or comparison: as stored, else (documents stored before facts
+    /// were recorded) the year and type the title or file name announce.
+    /// </summary>
+    public PlanInfo ToPlanInfo(string ruleSetVersion, IReadOnlyList<string>? warnings = null, string? municipality = null) =>
+        new(Title, FileName, municipality ?? Municipality, PageCount, ruleSetVersion, Id, warnings)
+        {
+            Facts = Facts == PlanFacts.None ? PlanFacts.Guess(Title, FileName) : Facts,
+        };
 }
 
 /// <summary>One analysis run: which rule set and tool version tagged a document, and when.</summary>
@@ -139,6 +155,75 @@ public sealed record StoreResult
 
     /// <summary>True when the same content was stored already and nothing was written.</summary>
     public bool Duplicate { get; }
+}
+
+/// <summary>A stored document as one version of a plan (successive drafts of one policy plan).</summary>
+public sealed record PlanVersion
+{
+    public PlanVersion(long PlanId, int Version, int VersionCount, bool IsLatest, DocumentSummary Document)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PlanId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Version);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(VersionCount);
+        ArgumentNullException.ThrowIfNull(Document);
+        this.PlanId = PlanId;
+        this.Version = Version;
+        this.VersionCount = VersionCount;
+        this.IsLatest = IsLatest;
+        this.Document = Document;
+    }
+
+    /// <summary>Identifies the plan; not a document id (a plan outlives the deletion of its first version).</summary>
+    public long PlanId { get; }
+
+    /// <summary>1, 2, 3 … in the order versions were added. Numbers stay when a version is deleted, so they may have gaps.</summary>
+    public int Version { get; }
+
+    /// <summary>How many versions the plan has now.</summary>
+    public int VersionCount { get; }
+
+    /// <summary>True for the plan's highest version number.</summary>
+    public bool IsLatest { get; }
+
+    public DocumentSummary Document { get; }
+}
+
+/// <summary>How <see cref="IPlanStore.LinkVersion"/> ended.</summary>
+public enum LinkVersionStatus
+{
+    /// <summary>The document is now (or already was) a version of the plan.</summary>
+    Linked,
+
+    /// <summary>The document to link is not stored.</summary>
+    UnknownDocument,
+
+    /// <summary>The document it should become a version of is not stored.</summary>
+    UnknownVersionOf,
+
+    /// <summary>A document cannot be a new version of itself.</summary>
+    SameDocument,
+
+    /// <summary>The document's plan has other versions: linking would merge two plans, which is refused.</summary>
+    HasVersions,
+}
+
+/// <summary>The outcome of <see cref="IPlanStore.LinkVersion"/>: the new version when linked.</summary>
+public sealed record LinkVersionResult
+{
+    public LinkVersionResult(LinkVersionStatus Status, PlanVersion? Version)
+    {
+        if ((Status == LinkVersionStatus.Linked) != (Version is not null))
+            throw new ArgumentException("A linked result carries the version; any other result none.", nameof(Version));
+        this.Status = Status;
+        this.Version = Version;
+    }
+
+    public LinkVersionStatus Status { get; }
+
+    /// <summary>The linked document as a version of its plan; null unless <see cref="Status"/> is <see cref="LinkVersionStatus.Linked"/>.</summary>
+    public PlanVersion? Version { get; }
+
+    public bool Linked => Status == LinkVersionStatus.Linked;
 }
 
 /// <summary>One passage that matched a search.</summary>

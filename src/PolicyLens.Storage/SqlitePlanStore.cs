@@ -182,7 +182,8 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    public StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run)
+    public StoreResult Save(IngestionResult ingestion, IReadOnlyList<TaggedPassage> passages, string? municipality, AnalysisRunInfo run,
+        PlanFacts? facts = null, string? sourceKey = null)
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(passages);
@@ -202,16 +203,26 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
             // Numbered above every id ever given out (id_high_water), so a deleted plan's id is never reused.
             var documentId = connection.ExecuteScalar<long>("""
-                INSERT INTO documents (id, title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at)
+                INSERT INTO documents (id, title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at,
+                                       nis_code, plan_year, plan_type, source_key)
                 VALUES ((SELECT MAX(last_id, COALESCE((SELECT MAX(id) FROM documents), 0)) + 1 FROM id_high_water WHERE name = 'documents'),
-                        @Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt)
+                        @Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt,
+                        @NisCode, @Year, @PlanType, @SourceKey)
                 RETURNING id
                 """,
                 new
                 {
                     document.Title, document.FileName, Municipality = municipality, Format = document.Format.ToString(), document.PageCount,
                     PassageCount = passages.Count, document.SizeBytes, document.ContentHash, IngestedAt = Now(),
+                    facts?.NisCode, facts?.Year, facts?.PlanType, SourceKey = string.IsNullOrWhiteSpace(sourceKey) ? null : sourceKey,
                 }, transaction);
+
+            // An import of a plan stored before (same source key, other content) is its next version, in the same transaction.
+            if (!string.IsNullOrWhiteSpace(sourceKey)
+                && connection.ExecuteScalar<long?>("SELECT MAX(id) FROM documents WHERE source_key = @sourceKey AND id <> @documentId",
+                    new { sourceKey, documentId }, transaction) is { } previous)
+                MoveIntoPlan(connection, transaction, documentId,
+                    connection.ExecuteScalar<long>("SELECT plan_id FROM plan_versions WHERE document_id = @previous", new { previous }, transaction));
 
             connection.Execute("""
                 INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page, code, facts)
@@ -336,14 +347,20 @@ public sealed partial class SqlitePlanStore : IPlanStore
         matched.Length == length && start <= source.Length - length && source.AsSpan(start, length).SequenceEqual(matched);
 
     // The latest run's rule-set version comes with every summary, through the latest_runs view.
-    private const string SummarySelect = """
-        SELECT d.id AS Id, d.title AS Title, d.file_name AS FileName, d.municipality AS Municipality, d.format AS Format,
+    private const string SummaryColumns = """
+        d.id AS Id, d.title AS Title, d.file_name AS FileName, d.municipality AS Municipality, d.format AS Format,
                d.page_count AS PageCount, d.passage_count AS PassageCount, d.size_bytes AS SizeBytes,
-               d.content_hash AS ContentHash, d.ingested_at AS IngestedAt, r.rule_set_version AS RuleSetVersion
+               d.content_hash AS ContentHash, d.ingested_at AS IngestedAt, r.rule_set_version AS RuleSetVersion,
+               d.nis_code AS NisCode, d.plan_year AS PlanYear, d.plan_type AS PlanType, d.source_key AS SourceKey
+        """;
+
+    private const string SummaryFrom = """
         FROM documents d
         JOIN latest_runs lr ON lr.document_id = d.id
         JOIN analysis_runs r ON r.id = lr.run_id
         """;
+
+    private const string SummarySelect = "SELECT " + SummaryColumns + "\n" + SummaryFrom;
 
     private sealed class DocumentRow
     {
@@ -358,9 +375,18 @@ public sealed partial class SqlitePlanStore : IPlanStore
         public string ContentHash { get; set; } = "";
         public string IngestedAt { get; set; } = "";
         public string RuleSetVersion { get; set; } = "";
+        public string? NisCode { get; set; }
+        public long? PlanYear { get; set; }
+        public string? PlanType { get; set; }
+        public string? SourceKey { get; set; }
 
         public DocumentSummary ToSummary() => new(Id, Title, FileName, Municipality, Enum.Parse<DocumentFormat>(Format), (int?)PageCount,
-            (int)PassageCount, SizeBytes, ContentHash, ParseTime(IngestedAt), RuleSetVersion);
+            (int)PassageCount, SizeBytes, ContentHash, ParseTime(IngestedAt), RuleSetVersion)
+        {
+            // Stored facts are trusted; a code that is no NIS code (a hand-edited row) is dropped rather than failing the list.
+            Facts = new PlanFacts(BelgianProvinces.IsNisCode(NisCode) ? NisCode : null, PlanYear is >= 1900 and <= 2200 ? (int)PlanYear : null, PlanType),
+            SourceKey = SourceKey,
+        };
     }
 
     public IReadOnlyList<DocumentSummary> ListDocuments() =>
@@ -368,6 +394,13 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
     public DocumentSummary? FindDocument(long id) =>
         Run(connection => connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.id = @id", new { id })?.ToSummary());
+
+    public DocumentSummary? FindLatestBySourceKey(string sourceKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        return Run(connection => connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.source_key = @sourceKey ORDER BY d.id DESC LIMIT 1",
+            new { sourceKey })?.ToSummary());
+    }
 
     public DocumentSummary? FindByContentHash(string hash)
     {
@@ -405,6 +438,7 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
     private sealed class IssueRow
     {
+        public long DocumentId { get; set; }
         public string Severity { get; set; } = "";
         public string Message { get; set; } = "";
         public long? Page { get; set; }
@@ -419,38 +453,73 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
     private static IReadOnlyList<string> ParseHeadings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    public StoredPlan? LoadPlan(long id) => Run(connection =>
-    {
-        // One read transaction: a concurrent retag cannot slip a new run in between the queries.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var document = connection.QuerySingleOrDefault<DocumentRow>(SummarySelect + " WHERE d.id = @id", new { id }, transaction)?.ToSummary();
-        if (document is null) return null;
-        var run = connection.QuerySingle<RunRow>(RunSelect + " WHERE id = (SELECT run_id FROM latest_runs WHERE document_id = @id)", new { id }, transaction).ToRun();
-        var passages = ReadPassages(connection, transaction, id);
-        var tags = ReadTags(connection, transaction, run.Id, passages);
-        var issues = connection.Query<IssueRow>("""
-            SELECT severity AS Severity, message AS Message, page AS Page, code AS Code, facts AS Facts
-            FROM ingestion_issues WHERE document_id = @id ORDER BY ordinal
-            """, new { id }, transaction).Select(i => i.ToIssue()).ToList();
-        transaction.Commit();
+    public StoredPlan? LoadPlan(long id) => LoadPlans([id]).FirstOrDefault();
 
-        var tagged = new TaggedPassage[passages.Count];
-        for (var i = 0; i < tagged.Length; i++) tagged[i] = new TaggedPassage(passages[i].Passage, tags[i] ?? (IReadOnlyList<PassageTag>)[]);
-        return new StoredPlan(document, tagged, run, issues);
-    });
+    private sealed class RunOfDocument
+    {
+        public long DocumentId { get; set; }
+        public long Id { get; set; }
+        public string RuleSetVersion { get; set; } = "";
+        public string ToolVersion { get; set; } = "";
+        public string At { get; set; } = "";
+    }
+
+    public IReadOnlyList<StoredPlan> LoadPlans(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0) return [];
+        // The ids go in as one JSON array parameter (json_each), so a comparison of hundreds of
+        // plans takes five queries, not five per plan.
+        var json = JsonSerializer.Serialize(ids.Distinct());
+        return Run(connection =>
+        {
+            // One read transaction: a concurrent retag cannot slip a new run in between the queries.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var documents = connection.Query<DocumentRow>(SummarySelect + " WHERE d.id IN (SELECT value FROM json_each(@json))", new { json }, transaction)
+                .Select(r => r.ToSummary()).ToDictionary(d => d.Id);
+            if (documents.Count == 0) return (IReadOnlyList<StoredPlan>)[];
+            var runs = connection.Query<RunOfDocument>("""
+                SELECT r.document_id AS DocumentId, r.id AS Id, r.rule_set_version AS RuleSetVersion, r.tool_version AS ToolVersion, r.created_at AS At
+                FROM latest_runs lr JOIN analysis_runs r ON r.id = lr.run_id
+                WHERE lr.document_id IN (SELECT value FROM json_each(@json))
+                """, new { json }, transaction)
+                .ToDictionary(r => r.DocumentId, r => new AnalysisRun(r.Id, r.RuleSetVersion, r.ToolVersion, ParseTime(r.At)));
+            var passages = ReadPassages(connection, transaction, json);
+            var tags = ReadTags(connection, transaction, JsonSerializer.Serialize(runs.Values.Select(r => r.Id)), passages);
+            var issues = connection.Query<IssueRow>("""
+                SELECT document_id AS DocumentId, severity AS Severity, message AS Message, page AS Page, code AS Code, facts AS Facts
+                FROM ingestion_issues WHERE document_id IN (SELECT value FROM json_each(@json)) ORDER BY document_id, ordinal
+                """, new { json }, transaction)
+                .ToLookup(i => i.DocumentId, i => i.ToIssue());
+            transaction.Commit();
+
+            var byDocument = new Dictionary<long, List<TaggedPassage>>(documents.Count);
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var (documentId, _, passage) = passages[i];
+                if (!byDocument.TryGetValue(documentId, out var list)) byDocument[documentId] = list = [];
+                list.Add(new TaggedPassage(passage, tags[i] ?? (IReadOnlyList<PassageTag>)[]));
+            }
+            var plans = new List<StoredPlan>(documents.Count);
+            foreach (var id in ids.Distinct())
+                if (documents.TryGetValue(id, out var document))
+                    plans.Add(new StoredPlan(document, byDocument.TryGetValue(id, out var tagged) ? tagged : [], runs[id], [.. issues[id]]));
+            return plans;
+        });
+    }
 
     // The hot path of reports and comparisons (a 300-page plan has ~10,000 passages and ~25,000
     // tags), so rows are read straight from SqliteDataReader instead of through Dapper row classes.
-    private static List<(long Id, Passage Passage)> ReadPassages(SqliteConnection connection, SqliteTransaction transaction, long documentId)
+    private static List<(long DocumentId, long Id, Passage Passage)> ReadPassages(SqliteConnection connection, SqliteTransaction transaction, string documentIds)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT id, ordinal, page, headings, kind, text, start_offset
-            FROM passages WHERE document_id = $id ORDER BY ordinal
+            SELECT id, ordinal, page, headings, kind, text, start_offset, document_id
+            FROM passages WHERE document_id IN (SELECT value FROM json_each($ids)) ORDER BY document_id, ordinal
             """;
-        command.Parameters.AddWithValue("$id", documentId);
-        var passages = new List<(long, Passage)>();
+        command.Parameters.AddWithValue("$ids", documentIds);
+        var passages = new List<(long, long, Passage)>();
         // Many passages share a heading path: each distinct path is parsed once and its list shared.
         var paths = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
@@ -460,18 +529,18 @@ public sealed partial class SqlitePlanStore : IPlanStore
             if (!paths.TryGetValue(json, out var headings)) paths[json] = headings = ParseHeadings(json);
             var passage = new Passage(reader.GetInt32(1), KindsByName[reader.GetString(4)], reader.GetString(5),
                 reader.IsDBNull(2) ? null : reader.GetInt32(2), headings, reader.GetInt32(6));
-            passages.Add((reader.GetInt64(0), passage));
+            passages.Add((reader.GetInt64(7), reader.GetInt64(0), passage));
         }
         return passages;
     }
 
     /// <summary>
-    /// The run's tags with their evidence in one query, in passage, tag and evidence order (the
-    /// (run_id, passage_id, ordinal) index and the evidence key give that order without sorting).
-    /// Returns one tag list per passage, null where a passage has none.
+    /// The runs' tags with their evidence in one query, in run, passage, tag and evidence order
+    /// (the (run_id, passage_id, ordinal) index and the evidence key give that order without
+    /// sorting). Returns one tag list per passage, null where a passage has none.
     /// </summary>
-    private List<PassageTag>?[] ReadTags(SqliteConnection connection, SqliteTransaction transaction, long runId,
-        List<(long Id, Passage Passage)> passages)
+    private List<PassageTag>?[] ReadTags(SqliteConnection connection, SqliteTransaction transaction, string runIds,
+        List<(long DocumentId, long Id, Passage Passage)> passages)
     {
         var index = new Dictionary<long, int>(passages.Count);
         for (var i = 0; i < passages.Count; i++) index[passages[i].Id] = i;
@@ -482,10 +551,10 @@ public sealed partial class SqlitePlanStore : IPlanStore
             SELECT t.id, t.passage_id, t.dimension, t.label, t.score,
                    e.term_id, e.matched_text, e.start_offset, e.length, e.weight, e.heading_index
             FROM tags t JOIN evidence e ON e.tag_id = t.id
-            WHERE t.run_id = $run_id
-            ORDER BY t.passage_id, t.ordinal, e.ordinal
+            WHERE t.run_id IN (SELECT value FROM json_each($run_ids))
+            ORDER BY t.run_id, t.passage_id, t.ordinal, e.ordinal
             """;
-        command.Parameters.AddWithValue("$run_id", runId);
+        command.Parameters.AddWithValue("$run_ids", runIds);
         // Dimension and label names repeat on every tag: keep one string instance of each.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
@@ -582,6 +651,72 @@ public sealed partial class SqlitePlanStore : IPlanStore
         transaction.Commit();
         return deleted > 0;
     });
+
+    private sealed class VersionRow
+    {
+        public long DocumentId { get; set; }
+        public long PlanId { get; set; }
+        public long Version { get; set; }
+    }
+
+    public LinkVersionResult LinkVersion(long documentId, long versionOf) => Run(connection =>
+    {
+        if (documentId == versionOf)
+            return new LinkVersionResult(connection.ExecuteScalar<long>("SELECT count(*) FROM documents WHERE id = @documentId", new { documentId }) > 0
+                ? LinkVersionStatus.SameDocument : LinkVersionStatus.UnknownDocument, null);
+        using var transaction = connection.BeginTransaction();
+        const string select = "SELECT document_id AS DocumentId, plan_id AS PlanId, version AS Version FROM plan_versions WHERE document_id = @id";
+        var document = connection.QuerySingleOrDefault<VersionRow>(select, new { id = documentId }, transaction);
+        if (document is null) return new LinkVersionResult(LinkVersionStatus.UnknownDocument, null);
+        var target = connection.QuerySingleOrDefault<VersionRow>(select, new { id = versionOf }, transaction);
+        if (target is null) return new LinkVersionResult(LinkVersionStatus.UnknownVersionOf, null);
+        if (document.PlanId != target.PlanId)
+        {
+            var others = connection.ExecuteScalar<long>("SELECT count(*) FROM plan_versions WHERE plan_id = @PlanId AND document_id <> @DocumentId", document, transaction);
+            if (others > 0) return new LinkVersionResult(LinkVersionStatus.HasVersions, null);
+            MoveIntoPlan(connection, transaction, documentId, target.PlanId);
+        }
+        transaction.Commit();
+        return new LinkVersionResult(LinkVersionStatus.Linked, ReadVersions(connection, "WHERE pv.document_id = @documentId", new { documentId }).Single());
+    });
+
+    /// <summary>Makes a document the next version of a plan; the trigger removes the plan it leaves when that is now empty.</summary>
+    private static void MoveIntoPlan(SqliteConnection connection, SqliteTransaction transaction, long documentId, long planId) =>
+        connection.Execute("""
+            UPDATE plan_versions
+            SET plan_id = @planId, version = (SELECT MAX(version) + 1 FROM plan_versions WHERE plan_id = @planId)
+            WHERE document_id = @documentId
+            """, new { planId, documentId }, transaction);
+
+    public IReadOnlyList<PlanVersion> ListVersions(long documentId) => Run(connection =>
+        ReadVersions(connection, "WHERE pv.plan_id = (SELECT plan_id FROM plan_versions WHERE document_id = @documentId) ORDER BY pv.version",
+            new { documentId }));
+
+    public IReadOnlyList<PlanVersion> LatestVersions() => Run(connection =>
+        ReadVersions(connection, "WHERE pv.version = p.latest ORDER BY d.id DESC", null));
+
+    private sealed class PlanVersionRow
+    {
+        public long PlanId { get; set; }
+        public long Version { get; set; }
+        public long VersionCount { get; set; }
+        public long Latest { get; set; }
+    }
+
+    // A plan's version count and highest number, for every row of the plan.
+    private const string VersionSelect = "SELECT " + SummaryColumns + """
+        , pv.plan_id AS PlanId, pv.version AS Version, p.version_count AS VersionCount, p.latest AS Latest
+        """ + "\n" + SummaryFrom + """
+
+        JOIN plan_versions pv ON pv.document_id = d.id
+        JOIN (SELECT plan_id, count(*) AS version_count, MAX(version) AS latest FROM plan_versions GROUP BY plan_id) p ON p.plan_id = pv.plan_id
+        """;
+
+    /// <summary>Versions with their document summaries; <paramref name="where"/> may use <c>d</c>, <c>pv</c> and <c>p</c> of <see cref="VersionSelect"/>.</summary>
+    private static List<PlanVersion> ReadVersions(SqliteConnection connection, string where, object? parameters) =>
+        connection.Query<DocumentRow, PlanVersionRow, PlanVersion>(VersionSelect + " " + where,
+            (document, version) => new PlanVersion(version.PlanId, (int)version.Version, (int)version.VersionCount, version.Version == version.Latest, document.ToSummary()),
+            parameters, splitOn: "PlanId").ToList();
 
     private sealed class RetagCandidate
     {

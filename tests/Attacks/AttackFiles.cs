@@ -135,7 +135,7 @@ internal static class AttackFiles
     }
 
     /// <summary>The fields of one CSV line as a spreadsheet reads them (quotes removed, doubled quotes undone).</summary>
-    public static IEnumerable<string> CsvFields(string line)
+    public static IEnumerable<string> CsvFields(string line, char separator = ',')
     {
         var field = new StringBuilder();
         var quoted = false;
@@ -149,7 +149,7 @@ internal static class AttackFiles
                 else field.Append(c);
             }
             else if (c == '"') quoted = true;
-            else if (c == ',') { yield return field.ToString(); field.Clear(); }
+            else if (c == separator) { yield return field.ToString(); field.Clear(); }
             else field.Append(c);
         }
         yield return field.ToString();

@@ -148,14 +148,32 @@ public sealed class ReportCommands : IDisposable
     }
 
     [Fact]
-    public void Two_files_compare_as_csv_with_one_row_each()
+    public void Two_files_compare_as_csv_with_one_row_each_semicolons_by_default_commas_on_request()
     {
         var (code, output, error) = Run("compare", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"), "--format", "csv");
         Assert.True(code == 0, error);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("document_id,titel,bestand,gemeente,element:maatschappelijk-vertrouwen", lines[0]);
+        Assert.StartsWith("document_id;gemeente;nis_code;provincie;jaar;type;titel;bestand;element gedekt;element:maatschappelijk-vertrouwen passages", lines[0]);
+        Assert.DoesNotContain('\uFEFF', output); // no byte order mark on standard output
         Assert.Contains("lindeveld-plan.odt", lines[2]);
+
+        var comma = Run("compare", Fixture("lindeveld-plan.docx"), "--separator", ",", "--decimal", ".");
+        Assert.StartsWith("document_id,gemeente,", comma.Out);
+        Assert.Equal(2, Run("compare", Fixture("lindeveld-plan.docx"), "--separator", ",", "--decimal", ",").Code);
+    }
+
+    [Fact]
+    public void The_comparison_report_is_written_as_markdown_html_or_docx_with_the_headline_findings_first()
+    {
+        var md = Run("compare", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"), "--format", "md");
+        Assert.True(md.Code == 0, md.Err);
+        Assert.StartsWith("# Vergelijking van plannen", md.Out);
+        Assert.Contains("## Belangrijkste bevindingen", md.Out);
+        var docx = Path.Combine(_dir, "vergelijking.docx");
+        Assert.Equal(0, Run("compare", Fixture("lindeveld-plan.docx"), "--out", docx).Code);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        Assert.Contains("Belangrijkste bevindingen", doc.MainDocumentPart!.Document.Body!.InnerText);
     }
 
     [Fact]
@@ -166,7 +184,9 @@ public sealed class ReportCommands : IDisposable
         var (code, _, error) = Run("compare", "--db", db, "--out", xlsx);
         Assert.True(code == 0, error);
         using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
-        Assert.Equal(["Matrix", "Bewijs"], doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToList();
+        Assert.Equal("Werkzame elementen", sheets[0]);
+        Assert.Equal("Bewijs", sheets[^1]);
 
         var json = Run("compare", "--db", db, "--format", "json");
         Assert.Equal(0, json.Code);
@@ -196,7 +216,7 @@ public sealed class ReportCommands : IDisposable
         Assert.True(code == 0, error);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("lindeveld-plan.odt", lines[1]);
-        Assert.StartsWith(id + ",", lines[2]);
+        Assert.StartsWith(id + ";", lines[2]);
 
         var unknown = Run("compare", id, "777", "--db", db);
         Assert.Equal(1, unknown.Code);

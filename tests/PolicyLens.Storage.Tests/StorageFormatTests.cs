@@ -118,6 +118,8 @@ public sealed class Upgrading
             Assert.Equal(docx.Document!.ContentHash, plan.Document.ContentHash);
             Saving_and_loading.AssertSamePassages(docxTags, plan.Passages);
             Assert.NotEmpty(store.Search("eenzaamheid"));
+            // A document from before versions existed is version 1 of a plan of its own.
+            Assert.Equal(1, Assert.Single(store.ListVersions(oldId)).Version);
 
             // New plans are stored next to the migrated one, and deleting still cascades.
             var newId = store.Save(md, mdTags, null, AnalysisRunInfo.For(Tagger)).DocumentId;

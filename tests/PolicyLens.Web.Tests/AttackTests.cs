@@ -227,7 +227,8 @@ public sealed class AttackTests
             var csv = await client.GetStringAsync(url);
             Assert.Contains(AttackFiles.FormulaPayload, csv);
             foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
-                foreach (var field in AttackFiles.CsvFields(line))
+                // The comparison CSV is for Belgian Excel (;), the plan's CSV is RFC 4180 (,).
+                foreach (var field in AttackFiles.CsvFields(line, url.StartsWith("/vergelijken", StringComparison.Ordinal) ? ';' : ','))
                     Assert.False(SpreadsheetCell.LooksLikeFormula(field), $"{url}: {field}");
         }
         foreach (var url in new[] { $"/documenten/{id}/export/xlsx", "/vergelijken/export/xlsx" })
@@ -254,9 +255,9 @@ public sealed class AttackTests
         Assert.Contains("Beleidsplan sociale verbinding", await client.GetStringAsync($"/documenten/{large}"));
         Assert.Equal(0, coverage.CachedPlans);
         Assert.True(CoverageService.EstimateBytes(coverage.Get(large)!) > coverage.BudgetBytes);
-        // About 0.4 MB each: two fit, the oldest are pushed out.
+        // About 0.45 MB each (with the model's evidence): two fit, the oldest are pushed out.
         var small = new List<long>();
-        for (var i = 0; i < 6; i++) small.Add(await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(60_000, seed: i + 10)));
+        for (var i = 0; i < 6; i++) small.Add(await Flow.UploadPlanAsync(client, $"plan{i}.md", AttackFiles.LargeMarkdown(50_000, seed: i + 10)));
         Assert.InRange(CoverageService.EstimateBytes(coverage.Get(small[^1])!), coverage.BudgetBytes / 6, coverage.BudgetBytes / 2);
         Assert.InRange(coverage.CachedBytes, 1, coverage.BudgetBytes);
         Assert.InRange(coverage.CachedPlans, 1, 5);
@@ -276,11 +277,11 @@ public sealed class AttackTests
         Assert.Equal(HttpStatusCode.OK, done.StatusCode); // no silent redirect past the warning
         var job = await BodyAsync(done);
         Assert.Contains("Let op bij het inlezen", job);
-        Assert.Contains("has no text layer", job);
+        Assert.Contains("heeft geen tekstlaag", job);
         var report = System.Text.RegularExpressions.Regex.Match(job, "href=\"(/documenten/\\d+)\"").Groups[1].Value;
         var html = await client.GetStringAsync(report);
         Assert.True(html.IndexOf("Let op bij het inlezen", StringComparison.Ordinal) is var at and > 0 && at < html.IndexOf("id=\"heatmap\"", StringComparison.Ordinal));
-        Assert.Contains("has no text layer", await client.GetStringAsync(report + "/export/md"));
+        Assert.Contains("heeft geen tekstlaag", await client.GetStringAsync(report + "/export/md"));
     }
 
     // ------------------------------------------------------------------ 6: a full disk

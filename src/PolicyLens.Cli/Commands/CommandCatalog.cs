@@ -15,10 +15,12 @@ internal static class CommandCatalog
         yield return TrainCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);
         yield return IngestCommand.Create(stdout, stderr);
+        yield return ImportCommand.Create(stdout, stderr);
         yield return ListCommand.Create(stdout, stderr);
         yield return SearchCommand.Create(stdout, stderr);
         yield return RetagCommand.Create(stdout, stderr);
         yield return ReportCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout, stderr);
+        yield return ReviewCommand.Create(stdout, stderr);
     }
 }

@@ -6,38 +6,57 @@ using PolicyLens.Report;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens compare [ids|files...] [--format table|csv|xlsx|json] [--out FILE] [--db FILE] [--rules DIR]</c>:
-/// the documents × labels matrix with strengths, ranks and the share of plans covering each label.
-/// A table by default (<see cref="CompareTable"/>); CSV only when asked for with <c>--format csv</c>
-/// or an <c>--out</c> file (whose extension chooses the format, CSV when it names none).
-/// Numbers are stored documents, paths are analysed in memory; no arguments compares every stored document.
+/// <c>policylens compare [ids|files...] [--format table|csv|xlsx|json|md|html|docx] [--separator ;] [--decimal ,] [--out FILE] [--db FILE] [--rules DIR]</c>:
+/// the documents × labels matrix (passages, statuses and strengths), or the comparison report with
+/// its headline findings (md, html, docx). A table by default (<see cref="CompareTable"/>); CSV only
+/// when asked for with <c>--format csv</c> or an <c>--out</c> file (whose extension chooses the
+/// format, CSV when it names none). Numbers are stored documents, paths are analysed in memory; no
+/// arguments compares the newest version of every stored plan.
 /// </summary>
 internal static class CompareCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var plans = new Argument<string[]>("plans") { Description = "Document ids from the store and/or plan files; none: every stored document.", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string?>("--format") { Description = $"{TableFormat} (default), csv, json or xlsx (xlsx needs --out). Without --format, the --out extension decides (csv when it names none)." };
+        var format = new Option<string?>("--format") { Description = $"{TableFormat} (default), csv, xlsx, json, or the report as md, html or docx (xlsx and docx need --out). Without --format, the --out extension decides (csv when it names none)." };
+        var separator = new Option<string?>("--separator") { Description = "CSV field separator: ; (default), , or tab or |." };
+        var decimalMark = new Option<string?>("--decimal") { Description = "CSV decimal mark: , (default) or ." };
         format.AcceptOnlyFromAmong([TableFormat, .. ReportOutput.ComparisonRenderers.Select(r => r.Format)]);
         var output = new Option<string?>("--out") { Description = "Write the comparison to this file instead of standard output." };
         var db = ReportStore.DatabaseOption();
         var rules = RulesLocation.Option();
         var command = new Command("compare", "Compare plans: a documents × labels matrix with strengths, ranks and how many plans cover each label.")
         {
-            plans, format, output, db, rules,
+            plans, format, separator, decimalMark, output, db, rules,
         };
         command.SetAction(parse => Run(parse.GetValue(plans) ?? [], parse.GetValue(format), parse.GetValue(output), parse.GetValue(db),
-            parse.GetValue(rules), parse.GetValue(CliOptions.Verbose), stdout, stderr));
+            parse.GetValue(rules), parse.GetValue(CliOptions.Verbose), stdout, stderr, parse.GetValue(separator), parse.GetValue(decimalMark)));
         return command;
     }
 
     public const string TableFormat = "table";
 
     internal static int Run(IReadOnlyList<string> targets, string? format, string? outPath, string? dbPath, string? rulesDir, bool verbose,
-        TextWriter stdout, TextWriter stderr)
+        TextWriter stdout, TextWriter stderr, string? separator = null, string? decimalMark = null)
     {
         var chosen = format ?? (outPath is null ? TableFormat : ReportOutput.ChooseFormat(null, outPath, ReportOutput.ComparisonRenderers.Select(r => r.Format), "csv"));
         var renderer = ReportOutput.ComparisonRenderers.SingleOrDefault(r => r.Format == chosen);
+        if (chosen == "csv")
+        {
+            // A byte order mark helps Excel open a file; on standard output it would only be a stray character.
+            var csv = new CsvComparisonOptions
+            {
+                Separator = separator is null ? ';' : separator is "tab" or "\\t" ? '\t' : separator.Length == 1 ? separator[0] : '\0',
+                DecimalMark = decimalMark is { Length: 1 } ? decimalMark[0] : decimalMark is null ? ',' : '\0',
+                ByteOrderMark = outPath is not null,
+            };
+            if (csv.Problem() is { } problem)
+            {
+                stderr.WriteLine($"policylens: {problem}");
+                return Program.UsageError;
+            }
+            renderer = new CsvComparisonRenderer(csv);
+        }
         if (renderer is { IsText: false } && outPath is null)
         {
             stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "vergelijking"));

@@ -12,7 +12,8 @@ internal static class ReportOutput
         [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer()];
 
     public static IReadOnlyList<IComparisonRenderer> ComparisonRenderers { get; } =
-        [new CsvComparisonRenderer(), new XlsxComparisonRenderer(), new JsonComparisonRenderer()];
+        [new CsvComparisonRenderer(), new XlsxComparisonRenderer(), new JsonComparisonRenderer(), new MarkdownComparisonRenderer(),
+            new HtmlComparisonRenderer(), new DocxComparisonRenderer()];
 
     /// <summary>--format if given, else the --out file's extension, else the fallback.</summary>
     public static string ChooseFormat(string? format, string? outPath, IEnumerable<string> formats, string fallback)

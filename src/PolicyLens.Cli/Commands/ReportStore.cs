@@ -88,7 +88,7 @@ internal static class ReportStore
         }
     }
 
-    /// <summary>Every stored document analysed, in id order; null when the store cannot be read.</summary>
+    /// <summary>The newest version of every stored plan analysed, in id order; null when the store cannot be read.</summary>
     public static IReadOnlyList<PlanCoverage>? LoadAll(string? option, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         using var store = Open(option, stderr);
@@ -96,8 +96,9 @@ internal static class ReportStore
         try
         {
             var result = new List<PlanCoverage>();
-            foreach (var summary in store.ListDocuments().OrderBy(d => d.Id))
-                if (store.LoadPlan(summary.Id) is { } plan) result.Add(Analyze(plan, tagger, analyzer, stderr));
+            // Older versions of a plan would count it twice: the newest version of each plan stands for it.
+            foreach (var version in store.LatestVersions().OrderBy(v => v.Document.Id))
+                if (store.LoadPlan(version.Document.Id) is { } plan) result.Add(Analyze(plan, tagger, analyzer, stderr));
             return result;
         }
         catch (PlanStoreException ex)
@@ -115,7 +116,6 @@ internal static class ReportStore
         var d = plan.Document;
         if (plan.Run.RuleSetVersion != tagger.RuleSetVersion)
             stderr.WriteLine($"policylens: waarschuwing: document {d.Id} is getagd met regelset {plan.Run.RuleSetVersion}, de huidige regels zijn {tagger.RuleSetVersion}; voer 'policylens retag' uit om het bij te werken");
-        var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id, PlanTagging.WarningsOf(plan.Issues));
-        return analyzer.Analyze(info, plan.Passages, tagger.Labels);
+        return analyzer.Analyze(d.ToPlanInfo(plan.Run.RuleSetVersion, PlanTagging.WarningsOf(plan.Issues)), plan.Passages, tagger.Labels);
     }
 }

@@ -149,7 +149,7 @@ public sealed class DocxReportRenderer : IReportRenderer
         foreach (var child in node.Children) Outline(body, child, depth + 1);
     }
 
-    private static Paragraph Para(string text, string? style = null)
+    internal static Paragraph Para(string text, string? style = null)
     {
         var p = new Paragraph();
         if (style is not null) p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
@@ -157,12 +157,12 @@ public sealed class DocxReportRenderer : IReportRenderer
         return p;
     }
 
-    private static Paragraph Bullet(string text) =>
+    internal static Paragraph Bullet(string text) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = "ListParagraph" },
                 new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletNumberingId })),
             Run(text));
 
-    private static Run Run(string text, bool bold = false, bool italic = false, bool highlight = false)
+    internal static Run Run(string text, bool bold = false, bool italic = false, bool highlight = false)
     {
         var run = new Run();
         if (bold || italic || highlight)
@@ -177,7 +177,7 @@ public sealed class DocxReportRenderer : IReportRenderer
         return run;
     }
 
-    private static Table Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    internal static Table Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
@@ -196,7 +196,7 @@ public sealed class DocxReportRenderer : IReportRenderer
         return table;
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    internal static void AddStyles(MainDocumentPart main)
     {
         var part = main.AddNewPart<StyleDefinitionsPart>();
         var styles = new Styles(
@@ -248,7 +248,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             new StyleRunProperties(new Bold(), new Color { Val = color }, new FontSize { Val = size }))
         { Type = StyleValues.Paragraph, StyleId = id };
 
-    private static void AddNumbering(MainDocumentPart main)
+    internal static void AddNumbering(MainDocumentPart main)
     {
         var part = main.AddNewPart<NumberingDefinitionsPart>();
         part.Numbering = new Numbering(

@@ -19,6 +19,7 @@ public sealed class AppPaths
         UploadFolder = Path.Join(DataFolder, "uploads");
         RulesPath = ResolveShipped(options.RulesPath, baseFolder);
         SeedsPath = ResolveShipped(options.SeedsPath, baseFolder);
+        MappingsPath = ResolveShipped("mappings", baseFolder);
         ModelPath = string.IsNullOrWhiteSpace(options.ModelPath)
             ? PolicyLens.Learning.Model.ModelFile.DefaultPath(RulesPath)
             : Path.GetFullPath(options.ModelPath, baseFolder);
@@ -33,6 +34,9 @@ public sealed class AppPaths
     public string UploadFolder { get; }
     public string RulesPath { get; }
     public string SeedsPath { get; }
+
+    /// <summary>The mapping files of the structured import (mappings/*.yaml), shipped like the rules.</summary>
+    public string MappingsPath { get; }
 
     /// <summary>The learned model file (see <c>PolicyLens:ModelPath</c>).</summary>
     public string ModelPath { get; }

@@ -67,11 +67,14 @@ public sealed class CoverageService(IPlanStore store, ICoverageAnalyzer analyzer
             Forget(documentId);
         }
         var plan = store.LoadPlan(documentId);
-        if (plan is null) return null;
-        var info = new PlanInfo(plan.Document.Title, plan.Document.FileName, plan.Document.Municipality ?? Municipality.Guess(plan.Document),
-            plan.Document.PageCount, plan.Run.RuleSetVersion, plan.Document.Id, PlanTagging.WarningsOf(plan.Issues));
+        return plan is null ? null : Analyze(plan, evict);
+    }
+
+    private AnalyzedPlan Analyze(StoredPlan plan, bool evict = true)
+    {
+        var info = plan.Document.ToPlanInfo(plan.Run.RuleSetVersion, PlanTagging.WarningsOf(plan.Issues), plan.Document.Municipality ?? Municipality.Guess(plan.Document));
         var analyzed = new AnalyzedPlan(plan.Document, plan.Run, analyzer.Analyze(info, plan.Passages, rules.Labels));
-        _summaries[documentId] = (analyzed.Run.RuleSetVersion, Elements(analyzed));
+        _summaries[plan.Document.Id] = (analyzed.Run.RuleSetVersion, Elements(analyzed));
         Remember(analyzed, evict);
         return analyzed;
     }
@@ -98,8 +101,42 @@ public sealed class CoverageService(IPlanStore store, ICoverageAnalyzer analyzer
     private static IReadOnlyList<ElementStatus> Elements(AnalyzedPlan plan) => [.. plan.Coverage.For("element").Select(e => new ElementStatus(e.Label, e.Status))];
 
     /// <summary>The analysed plans of the given ids that exist, in the given order.</summary>
-    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<long> ids) =>
-        [.. ids.Distinct().Select(Get).OfType<AnalyzedPlan>()];
+    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<long> ids)
+    {
+        var list = ids.Distinct().ToArray();
+        var result = new AnalyzedPlan?[list.Length];
+        Parallel.For(0, list.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = Get(list[i]));
+        return [.. result.OfType<AnalyzedPlan>()];
+    }
+
+    /// <summary>
+    /// The analysed plans of documents just listed, in the given order. A cached analysis is
+    /// current when its rule-set version is the listed one (a re-tag always changes it: runs with
+    /// an unchanged version are skipped), so the store is not asked again. The others are read in
+    /// batches (<see cref="IPlanStore.LoadPlans"/>), one per core, and analysed there: the first
+    /// look at hundreds of plans costs a few queries and the analyses spread over all cores.
+    /// </summary>
+    public IReadOnlyList<AnalyzedPlan> GetMany(IEnumerable<DocumentSummary> documents)
+    {
+        var list = documents.DistinctBy(d => d.Id).ToArray();
+        var result = new AnalyzedPlan?[list.Length];
+        var missing = new List<int>();
+        for (var i = 0; i < list.Length; i++)
+            if (Lookup(list[i].Id) is { } known && known.Run.RuleSetVersion == list[i].RuleSetVersion) result[i] = known;
+            else missing.Add(i);
+        if (missing.Count > 0)
+        {
+            var slots = missing.Select((index, n) => (index, n)).GroupBy(x => x.n % Math.Max(1, Environment.ProcessorCount), x => x.index).ToArray();
+            Parallel.ForEach(slots, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
+            {
+                var indexes = batch.ToArray();
+                var byId = store.LoadPlans([.. indexes.Select(i => list[i].Id)]).ToDictionary(p => p.Document.Id);
+                foreach (var i in indexes)
+                    if (byId.TryGetValue(list[i].Id, out var plan)) result[i] = Analyze(plan);
+            });
+        }
+        return [.. result.OfType<AnalyzedPlan>()];
+    }
 
     public PlanComparison Compare(IReadOnlyList<AnalyzedPlan> plans) => comparer.Compare([.. plans.Select(p => p.Coverage)]);
 

@@ -86,8 +86,38 @@ public static class Display
         PolicyLens.Documents.DocumentFormat.Html => "HTML",
         PolicyLens.Documents.DocumentFormat.Markdown => "Markdown",
         PolicyLens.Documents.DocumentFormat.Text => "tekst",
+        PolicyLens.Documents.DocumentFormat.Csv => "CSV-tabel",
+        PolicyLens.Documents.DocumentFormat.Xlsx => "Excel-tabel",
+        PolicyLens.Documents.DocumentFormat.Json => "JSON-tabel",
         _ => format.ToString(),
     };
 
     public static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
+    // Column headers of the compare page: eleven elements must fit next to each other at 1440 px.
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
+    {
+        ["element:maatschappelijk-vertrouwen"] = "Vertrouwen",
+        ["element:gemeenschapszin"] = "Gemeensch.",
+        ["element:bestaanszekerheid"] = "Bestaansz.",
+        ["element:toegankelijkheid"] = "Toegang",
+        ["element:acceptatie-verschillen"] = "Acceptatie",
+        ["element:sociaal-emotionele-competenties"] = "Compet.",
+        ["element:realistische-verwachtingen"] = "Verwacht.",
+        ["element:herhaalde-ontmoetingen"] = "Ontmoeten",
+        ["element:bezig-zijn"] = "Bezig zijn",
+        ["element:betekenisvol-contact"] = "Contact",
+        ["element:praktische-ondersteuning"] = "Steun",
+    };
+
+    /// <summary>At most 10 characters for a narrow column header: a fixed abbreviation, else the name or its first word, cut with a dot.</summary>
+    public static string ShortName(PolicyLens.Tagging.LabelInfo label)
+    {
+        if (ShortNames.TryGetValue(LabelKeys.Of(label), out var known)) return known;
+        var name = label.Name.Length > 0 ? char.ToUpperInvariant(label.Name[0]) + label.Name[1..] : label.Name;
+        if (name.Length <= 10) return name;
+        var first = name.Split(' ', '-')[0];
+        return first.Length <= 10 ? first : first[..8] + ".";
+    }
+
 }

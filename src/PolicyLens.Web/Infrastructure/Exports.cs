@@ -14,9 +14,9 @@ public static class PlanCsvRenderer
         var sb = new StringBuilder();
         // Text fields go through Quote (spreadsheet-safe); numbers are written as numbers.
         string Text(string s) => CsvComparisonRenderer.Quote(s);
-        CsvComparisonRenderer.Line(sb, new[] { "document_id", "titel", "dimensie", "label", "naam", "stand", "passages", "sterkte", "aandeel", "passage_nummers" }.Select(Text));
+        CsvComparisonRenderer.Join(sb, new[] { "document_id", "titel", "dimensie", "label", "naam", "stand", "passages", "sterkte", "aandeel", "passage_nummers" }.Select(Text));
         foreach (var l in coverage.Labels)
-            CsvComparisonRenderer.Line(sb,
+            CsvComparisonRenderer.Join(sb,
             [
                 coverage.Plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", Text(coverage.Plan.Title), Text(l.Label.Dimension), Text(l.Label.Id), Text(l.Label.Name),
                 Text(Display.StatusText(l.Status)), l.Passages.ToString(CultureInfo.InvariantCulture), l.Strength.ToString("0.##", CultureInfo.InvariantCulture),
@@ -31,9 +31,11 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
 
 /// <summary>
 /// The export formats of the report and compare pages, rendered by the report library's renderers
-/// (Markdown, HTML, JSON, DOCX for a plan; CSV, JSON, XLSX for a comparison).
+/// (Markdown, HTML, JSON, DOCX for a plan; CSV, JSON, XLSX and the comparison report as DOCX,
+/// HTML and Markdown for a comparison). A comparison export holds exactly the plans of the
+/// compare page's view (same query parameters).
 /// </summary>
-public sealed class ExportService(CoverageService coverage)
+public sealed class ExportService(CoverageService coverage, ComparisonSelection selection)
 {
     private static readonly IPlanReportBuilder Builder = new PlanReportBuilder();
 
@@ -50,6 +52,9 @@ public sealed class ExportService(CoverageService coverage)
         ["csv"] = new CsvComparisonRenderer(),
         ["json"] = new JsonComparisonRenderer(),
         ["xlsx"] = new XlsxComparisonRenderer(),
+        ["docx"] = new DocxComparisonRenderer(),
+        ["html"] = new HtmlComparisonRenderer(),
+        ["md"] = new MarkdownComparisonRenderer(),
     };
 
     /// <summary>csv, md, html, json, docx, and xlsx (a one-plan comparison workbook).</summary>
@@ -69,22 +74,52 @@ public sealed class ExportService(CoverageService coverage)
             renderer.Write(Builder.Build(plan.Coverage), stream);
             return new ExportFile(stream.ToArray(), renderer.ContentType, name + renderer.FileExtension);
         }
-        if (ComparisonRenderers.TryGetValue(format, out var single))
-            return Render(single, [plan], name);
+        if (format == "xlsx")
+            return Render(ComparisonRenderers[format], coverage.Compare([plan]), [plan.Coverage], name);
         return null;
     }
 
-    /// <summary>A comparison of the given plans (none = all) in a format; null for an unknown format.</summary>
-    public ExportFile? Comparison(IReadOnlyList<long> ids, string format)
+    /// <summary>
+    /// The comparison of a compare-page view in a format; null for an unknown format. CSV takes
+    /// <c>scheiding</c> (puntkomma, komma, tab) and <c>decimaal</c> (komma, punt); an impossible
+    /// pair is an <see cref="ArgumentException"/> with a Dutch message.
+    /// </summary>
+    public ExportFile? Comparison(ComparisonQuery query, string format, string? separator = null, string? decimalMark = null)
     {
         if (!ComparisonRenderers.TryGetValue(format, out var renderer)) return null;
-        var plans = coverage.GetMany(ids.Count == 0 ? coverage.Store.ListDocuments().Select(d => d.Id) : ids);
-        return Render(renderer, plans, "policylens-vergelijking");
+        if (format == "csv") renderer = new CsvComparisonRenderer(CsvOptions(separator, decimalMark));
+        var view = selection.Select(query);
+        var plans = view.Rows.Select(r => r.Plan).ToList();
+        var comparison = view.Comparison ?? coverage.Compare(plans);
+        return Render(renderer, comparison, view.Coverages, "policylens-vergelijking");
     }
 
-    private ExportFile Render(IComparisonRenderer renderer, IReadOnlyList<AnalyzedPlan> plans, string name)
+    /// <summary>The CSV options the export link asks for; defaults ; and , (Belgian and Dutch Excel).</summary>
+    public static CsvComparisonOptions CsvOptions(string? separator, string? decimalMark)
     {
-        var report = new ComparisonReport(coverage.Compare(plans), [.. plans.Select(p => p.Coverage)]);
+        var options = new CsvComparisonOptions
+        {
+            Separator = separator switch
+            {
+                null or "" or "puntkomma" or ";" => ';',
+                "komma" or "," => ',',
+                "tab" => '\t',
+                "pijp" or "|" => '|',
+                _ => throw new ArgumentException($"Onbekend scheidingsteken '{separator}'; kies puntkomma, komma, tab of pijp."),
+            },
+            DecimalMark = decimalMark switch
+            {
+                null or "" or "komma" or "," => ',',
+                "punt" or "." => '.',
+                _ => throw new ArgumentException($"Onbekend decimaalteken '{decimalMark}'; kies komma of punt."),
+            },
+        };
+        return options.Problem() is { } problem ? throw new ArgumentException(char.ToUpperInvariant(problem[0]) + problem[1..] + ".") : options;
+    }
+
+    private static ExportFile Render(IComparisonRenderer renderer, PlanComparison comparison, IReadOnlyList<PlanCoverage> plans, string name)
+    {
+        var report = new ComparisonReport(comparison, plans);
         using var stream = new MemoryStream();
         renderer.Write(report, stream);
         return new ExportFile(stream.ToArray(), renderer.ContentType, name + renderer.FileExtension);

@@ -99,11 +99,16 @@ public static class ServiceSetup
         services.AddSingleton<UploadService>();
         services.AddSingleton<RetagService>();
         services.AddSingleton<EngineStatus>();
+        services.AddSingleton<ComparisonSelection>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ImportService>();
         services.AddSingleton<ExportService>();
+        services.AddSecondOpinion(configuration);
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<StartupSummary>();
         services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<ImportWorker>();
         services.AddHostedService<CacheWarmer>();
         services.AddHostedService<MemoryTrimmer>();
         services.AddSingleton<DemoDataSeeder>();
@@ -205,8 +210,18 @@ public static class ServiceSetup
         });
         app.MapGet("/documenten/{id:long}/export/{format}", (long id, string format, ExportService exports) =>
             exports.Plan(id, format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
-        app.MapGet("/vergelijken/export/{format}", (string format, long[]? ids, ExportService exports) =>
-            exports.Comparison(ids ?? [], format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
+        app.MapGet("/vergelijken/export/{format}", (string format, HttpRequest request, ExportService exports) =>
+        {
+            try
+            {
+                return exports.Comparison(ComparisonQuery.From(request.Query), format, request.Query["scheiding"], request.Query["decimaal"]) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound();
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
         return app;
     }
 }

@@ -51,6 +51,11 @@ public sealed record PlanInfo
     /// report shows these in its header, because coverage is computed on what was read.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>NIS code (and so province), year and type, where known; comparisons filter and group by them.</summary>
+    /// <remarks>Not part of the plan report's JSON (its property names are fixed); the comparison JSON writes them.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PolicyLens.Documents.PlanFacts Facts { get; init; } = PolicyLens.Documents.PlanFacts.None;
 }
 
 /// <summary>How often a label occurs under one top-level heading (e.g. one beleidsdoelstelling).</summary>

@@ -10,4 +10,13 @@ public enum DocumentFormat
     Html,
     Text,
     Markdown,
+
+    /// <summary>A table of plan actions (CSV) read by the structured import, not by a document reader.</summary>
+    Csv,
+
+    /// <summary>A workbook of plan actions (XLSX) read by the structured import.</summary>
+    Xlsx,
+
+    /// <summary>A JSON array of plan actions read by the structured import.</summary>
+    Json,
 }

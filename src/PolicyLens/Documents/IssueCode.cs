@@ -47,6 +47,9 @@ public enum IssueCode
     [IssueText("het document bevat geen tekst.", "Controleer of u het juiste bestand koos.")] NoText,
     [IssueText("{count} ingesloten documentdeel of -delen zijn overgeslagen.", "Plak de inhoud in het document zelf om die mee te nemen.")] EmbeddedPartsSkipped,
 
+    // Structured import: the table readers word their problems in Dutch already (file and row).
+    [IssueText("{detail}.", "")] ImportRow,
+
     // PDF.
     [IssueText("er is op deze computer geen PDF-lezer beschikbaar (poppler en de ingebouwde lezer ontbreken).", "Laat poppler installeren (zie de statuspagina of 'policylens doctor'), of gebruik het plan als DOCX.")] PdfEngineMissing,
     [IssueText("de PDF-lezer kon het bestand niet lezen.", "Exporteer de PDF opnieuw, of gebruik het plan als DOCX.")] PdfEngineFailed,

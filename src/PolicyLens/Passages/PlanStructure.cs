@@ -94,6 +94,12 @@ public static partial class PlanStructure
     [GeneratedRegex(@"^(?<code>AC\s*\d+(?:\.\d+)*|A\s?\d+(?:\.\d+)+)" + AfterCode, RegexOptions.CultureInvariant)]
     private static partial Regex ActionCode();
 
+    // Headings as data exports and BBC tools write them: the level word, any code (codes vary per
+    // municipality: "BD-1", "ACT-2.3", "GBB-A&F", "overigBeleid"), a colon, the title. Only for
+    // headings: in running text "Actie ondernemen: …" is a sentence.
+    [GeneratedRegex(@"^(?<word>(?i:beleidsdoelstelling|actieplan|actie))(?:\s+(?<code>[^\s:]{1,40}))?\s*:\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex LevelWordHeading();
+
     [GeneratedRegex(@"^(?i:programma)\b\s*(?:nr\.?\s*)?(?<code>\d+(?:\.\d+)*)?(?=\s*$|\s*[:.\-–—)]|\s+[\p{Lu}\p{Lt}\d‘“'""(])", RegexOptions.CultureInvariant)]
     private static partial Regex Programme();
 
@@ -116,7 +122,20 @@ public static partial class PlanStructure
         ArgumentNullException.ThrowIfNull(headingText);
         var text = headingText.Trim();
         if (text.Length == 0) return null;
-        return RecogniseCode(text) ?? RecogniseLoose(text, heading: true);
+        return RecogniseCode(text) ?? RecogniseLevelWord(text) ?? RecogniseLoose(text, heading: true);
+    }
+
+    private static PlanMarker? RecogniseLevelWord(string text)
+    {
+        var m = LevelWordHeading().Match(text);
+        if (!m.Success) return null;
+        var code = m.Groups["code"].Success ? m.Groups["code"].Value : null;
+        return m.Groups["word"].Value.ToLowerInvariant() switch
+        {
+            "beleidsdoelstelling" => new PlanMarker(PlanMarkerKind.PolicyGoal, PolicyGoalRank, code),
+            "actieplan" => new PlanMarker(PlanMarkerKind.ActionPlan, ActionPlanRank, code),
+            _ => new PlanMarker(PlanMarkerKind.Action, ActionRank, code),
+        };
     }
 
     /// <summary>

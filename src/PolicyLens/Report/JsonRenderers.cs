@@ -66,6 +66,10 @@ public sealed class JsonComparisonRenderer : TextComparisonRenderer
             w.WriteString("municipality", p.Municipality);
             if (p.PageCount is { } pages) w.WriteNumber("pageCount", pages); else w.WriteNull("pageCount");
             w.WriteString("ruleSetVersion", p.RuleSetVersion);
+            w.WriteString("nisCode", p.Facts.NisCode);
+            w.WriteString("province", p.Facts.Province);
+            if (p.Facts.Year is { } year) w.WriteNumber("year", year); else w.WriteNull("year");
+            w.WriteString("planType", p.Facts.PlanType);
             w.WriteEndObject();
         }
         w.WriteEndArray();

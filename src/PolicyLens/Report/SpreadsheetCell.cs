@@ -25,10 +25,13 @@ public static class SpreadsheetCell
     /// A text field for a CSV line (RFC 4180): escaped as above, then quoted when it holds a
     /// comma, quote or line break, or was escaped (quotes doubled).
     /// </summary>
-    public static string Csv(string text)
+    public static string Csv(string text) => Csv(text, ',');
+
+    /// <summary>The same for a CSV with another separator (the comparison's ; tab or |).</summary>
+    public static string Csv(string text, char separator)
     {
         var escaped = Escape(text);
-        var quote = !ReferenceEquals(escaped, text) || escaped.AsSpan().IndexOfAny(",\"\r\n") >= 0;
+        var quote = !ReferenceEquals(escaped, text) || escaped.Contains(separator) || escaped.AsSpan().IndexOfAny("\"\r\n") >= 0;
         return quote ? "\"" + escaped.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : escaped;
     }
 }

@@ -58,4 +58,22 @@ public class PlanStructureRecognition
     [Fact]
     public void A_short_multi_level_numbered_title_is_a_code_line() =>
         Assert.Equal(PlanMarkerKind.Numbered, PlanStructure.RecogniseCodeLine("3.1 Sociale basis")?.Kind);
+
+    [Theory]
+    [InlineData("Beleidsdoelstelling BDS: Een warme gemeente", PlanMarkerKind.PolicyGoal, "BDS")]
+    [InlineData("Beleidsdoelstelling: Een warme gemeente", PlanMarkerKind.PolicyGoal, null)]
+    [InlineData("Actieplan AP-2.1: Ontmoeting", PlanMarkerKind.ActionPlan, "AP-2.1")]
+    [InlineData("Actieplan GBB-A&F: Financiën", PlanMarkerKind.ActionPlan, "GBB-A&F")]
+    [InlineData("Actie ICT-4: Een nieuw loket", PlanMarkerKind.Action, "ICT-4")]
+    [InlineData("Actie overigBeleid_NIHIL: Overige", PlanMarkerKind.Action, "overigBeleid_NIHIL")]
+    public void A_heading_of_level_word_code_and_colon_is_that_level_whatever_the_code(string heading, PlanMarkerKind kind, string? code)
+    {
+        var marker = PlanStructure.Recognise(heading);
+        Assert.Equal(kind, marker?.Kind);
+        Assert.Equal(code, marker?.Code);
+    }
+
+    [Fact]
+    public void In_running_text_a_level_word_with_a_colon_stays_a_sentence() =>
+        Assert.Null(PlanStructure.RecogniseCodeLine("Actie ondernemen: dat vragen we van iedereen."));
 }

@@ -111,7 +111,7 @@ public class ComparisonRendering
         {
             var builder = new PlanBuilder().Heading(1, "H");
             foreach (var tag in tags) builder.Text("tekst " + tag, tag);
-            return new CoverageAnalyzer().Analyze(info, builder.Passages, Labels.All);
+            return new CoverageAnalyzer(checker: new StubChecker()).Analyze(info, builder.Passages, Labels.All);
         }
         var plans = new[]
         {
@@ -122,17 +122,41 @@ public class ComparisonRendering
     }
 
     [Fact]
-    public void Csv_quotes_fields_as_RFC_4180_says_and_uses_a_dot_for_decimals()
+    public void Csv_by_default_suits_a_Belgian_Excel_semicolons_decimal_commas_and_a_byte_order_mark()
     {
-        var csv = new CsvComparisonRenderer().Render(Sample());
-        var lines = csv.Split("\r\n");
-        Assert.StartsWith("document_id,titel,bestand,gemeente,element:maatschappelijk-vertrouwen,", lines[0]);
-        var busy = Array.IndexOf(lines[0].Split(','), "element:bezig-zijn");
-        Assert.StartsWith("7,\"Plan \"\"Noord\"\", versie 2\",noord.docx,Noord,", lines[1]);
-        Assert.Equal("3.5", lines[1].Split(',')[busy + 1]); // the quoted title holds one comma
-        Assert.Contains("\"'=SUM(A1)\",\"zuid\nplan.pdf\",,", csv);
+        var renderer = new CsvComparisonRenderer();
+        using var stream = new MemoryStream();
+        renderer.Write(Sample(), stream);
+        var bytes = stream.ToArray();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = renderer.Render(Sample()).Split("\r\n");
+        var header = lines[0].Split(';');
+        Assert.Equal(["document_id", "gemeente", "nis_code", "provincie", "jaar", "type", "titel", "bestand", "element gedekt"], header[..9]);
+        var passages = Array.IndexOf(header, "element:bezig-zijn passages");
+        Assert.Equal("element:bezig-zijn status", header[passages + 1]);
+        var strength = Array.IndexOf(header, "element:bezig-zijn sterkte");
+        Assert.True(strength > passages + 1, "strength has columns of its own, after counts and statuses");
+        Assert.Contains("controle:" + StubChecker.Chapters.Id, header);
+        Assert.Equal("niet van toepassing", lines[1].Split(';')[Array.IndexOf(header, "controle:" + StubChecker.Never.Id)]);
+        // The quoted title holds a comma but no semicolon, so it needs quotes only for its quotes.
+        Assert.StartsWith("7;Noord;;;;;\"Plan \"\"Noord\"\", versie 2\";noord.docx;1;", lines[1]);
+        var fields = lines[1].Split(';');
+        Assert.Equal("2", fields[passages]);
+        Assert.Equal("genoemd", fields[passages + 1]);
+        Assert.Equal("3,5", fields[strength]);
+        Assert.Contains("\"'=SUM(A1)\";\"zuid\nplan.pdf\"", lines[2] + "\r\n" + lines[3]);
         Assert.Equal("", lines[^1]);
-        Assert.Equal(4, lines.Length); // header, two plans (one with a line break inside quotes), final CRLF
+    }
+
+    [Fact]
+    public void Csv_can_use_commas_and_dots_instead_and_refuses_a_separator_equal_to_the_decimal_mark()
+    {
+        var csv = new CsvComparisonRenderer(CsvComparisonOptions.Rfc4180).Render(Sample());
+        var header = csv.Split("\r\n")[0].Split(',');
+        var strength = Array.IndexOf(header, "element:bezig-zijn sterkte");
+        Assert.Equal("3.5", csv.Split("\r\n")[1].Split(',')[strength + 1]); // the quoted title holds one comma
+        Assert.NotNull(new CsvComparisonOptions { Separator = ',', DecimalMark = ',' }.Problem());
+        Assert.Throws<ArgumentException>(() => new CsvComparisonRenderer(new CsvComparisonOptions { Separator = ',', DecimalMark = ',' }));
     }
 
     [Fact]

@@ -37,13 +37,23 @@ public class SpreadsheetEscaping
     }
 
     [Fact]
+    public void A_csv_field_is_quoted_for_the_separator_it_is_written_with()
+    {
+        Assert.Equal("\"a;b\"", SpreadsheetCell.Csv("a;b", ';'));
+        Assert.Equal("a,b", SpreadsheetCell.Csv("a,b", ';'));
+        Assert.Equal("\"a,b\"", SpreadsheetCell.Csv("a,b"));
+        Assert.Equal("\"a\tb\"", SpreadsheetCell.Csv("a\tb", '\t'));
+    }
+
+    [Fact]
     public void The_payload_in_title_file_name_and_municipality_never_starts_a_comparison_csv_field()
     {
         var plan = new CoverageAnalyzer().Analyze(new PlanInfo(Payload, Payload + ".md", Payload, null, "v1", 3),
             new PlanBuilder().Heading(1, Payload).Text("tekst", "element:bezig-zijn").Passages, Labels.All);
         var csv = new CsvComparisonRenderer().Render(new ComparisonReport(new PlanComparer().Compare([plan]), [plan]));
         var row = csv.Split("\r\n")[1];
-        Assert.StartsWith($"3,\"'{Payload}\",\"'{Payload}.md\",\"'{Payload}\",", row);
-        foreach (var field in PolicyLens.Attacks.AttackFiles.CsvFields(row)) Assert.False(SpreadsheetCell.LooksLikeFormula(field), field);
+        // id; gemeente; nis_code; provincie; jaar; type; titel; bestand
+        Assert.StartsWith($"3;\"'{Payload}\";;;;;\"'{Payload}\";\"'{Payload}.md\";", row);
+        foreach (var field in PolicyLens.Attacks.AttackFiles.CsvFields(row, ';')) Assert.False(SpreadsheetCell.LooksLikeFormula(field), field);
     }
 }

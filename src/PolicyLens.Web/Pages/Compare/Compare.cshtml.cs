@@ -1,101 +1,89 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyLens.Coverage;
-using PolicyLens.Storage;
 using PolicyLens.Tagging;
 using PolicyLens.Web.Infrastructure;
 
 namespace PolicyLens.Web.Pages.Compare;
 
 /// <summary>
-/// Plans × labels of one dimension as a heatmap. Which plans (<c>ids</c>, none = all), the
-/// dimension (<c>dimensie</c>) and the order (<c>sort</c>, <c>richting</c>) come from the query
-/// string, so every view is a link and sorting happens on the server.
+/// Plans × labels of one dimension for hundreds of plans: filters (municipality, province, year,
+/// type, failed check), versions grouped, sorting on every column, the share of plans per label
+/// and status as a chart, and one plan benchmarked against the others. All state is in the query
+/// string (<see cref="ComparisonQuery"/>), so every view is a link and its exports hold its plans.
 /// </summary>
-public sealed class CompareModel(CoverageService coverage) : PageModel
+public sealed class CompareModel(ComparisonSelection selection) : PageModel
 {
-    [FromQuery(Name = "ids")] public List<long> Ids { get; set; } = [];
-    [FromQuery(Name = "dimensie")] public string? Dimension { get; set; }
-    [FromQuery(Name = "sort")] public string? Sort { get; set; }
-    [FromQuery(Name = "richting")] public string? Direction { get; set; }
-
-    public IReadOnlyList<DocumentSummary> AllDocuments { get; private set; } = [];
-    public PlanComparison? Comparison { get; private set; }
-    public IReadOnlyList<AnalyzedPlan> Plans { get; private set; } = [];
-
-    /// <summary>Plan indexes into <see cref="Comparison"/> in display order.</summary>
-    public IReadOnlyList<int> Order { get; private set; } = [];
+    public ComparisonQuery Query { get; private set; } = new();
+    public ComparisonView View { get; private set; } = null!;
+    public PlanComparison? Comparison => View.Comparison;
     public IReadOnlyList<(LabelInfo Label, int Index)> Columns { get; private set; } = [];
     public IReadOnlyList<string> Dimensions { get; private set; } = [];
-    public string SelectedDimension { get; private set; } = "element";
-    public string SortKey { get; private set; } = "titel";
-    public bool Descending { get; private set; }
+
+    /// <summary>Row index of the benchmarked plan, or -1.</summary>
+    public int BenchmarkRow { get; private set; } = -1;
+
+    /// <summary>Dutch, case-insensitive, numbers by value: "plan 2" before "plan 10", as a reader expects of numbered plans.</summary>
+    internal static StringComparer TitleOrder => ComparisonSelection.Dutch;
 
     public void OnGet()
     {
         ViewData["Title"] = "Plannen vergelijken";
-        AllDocuments = coverage.Store.ListDocuments();
-        var ids = Ids.Count == 0 ? AllDocuments.Select(d => d.Id) : Ids;
-        Plans = coverage.GetMany(ids);
-        if (Plans.Count == 0) return;
-        var comparison = coverage.Compare(Plans);
-        Comparison = comparison;
+        Query = ComparisonQuery.From(Request.Query);
+        View = selection.Select(Query);
+        if (View.Comparison is not { } comparison) return;
         Dimensions = [.. LabelCatalog.Dimensions.Where(d => comparison.Labels.Any(l => l.Dimension == d))];
-        SelectedDimension = Dimension is { } dim && Dimensions.Contains(dim) ? dim : "element";
-        Columns = [.. comparison.For(SelectedDimension)];
-        SortKey = Sort ?? "titel";
-        Descending = Direction == "af" || Direction is null && SortKey != "titel";
-        Order = SortPlans(comparison);
+        if (!Dimensions.Contains(Query.Dimension)) Query = Query with { Dimension = "element" };
+        Columns = [.. comparison.For(Query.Dimension)];
+        if (Query.Benchmark is { } id)
+            BenchmarkRow = Enumerable.Range(0, View.Rows.Count).FirstOrDefault(i => View.Rows[i].Document.Id == id, -1);
     }
 
-    /// <summary>Dutch, case-insensitive, numbers by value: "plan 2" before "plan 10", as a reader expects of numbered plans.</summary>
-    internal static readonly StringComparer TitleOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"),
-        System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.NumericOrdering);
+    public ComparisonStatistics Statistics => View.Statistics!;
 
-    private IReadOnlyList<int> SortPlans(PlanComparison comparison)
+    /// <summary>Link to this page with some parameters changed.</summary>
+    public string Link(ComparisonQuery query)
     {
-        var indexes = Enumerable.Range(0, comparison.Plans.Count);
-        var byTitle = TitleOrder;
-        IOrderedEnumerable<int> ordered;
-        if (SortKey == "dekking")
-            ordered = Descending ? indexes.OrderByDescending(Covered) : indexes.OrderBy(Covered);
-        else if (comparison.LabelIndex(SortKey) is var li and >= 0)
-            ordered = Descending
-                ? indexes.OrderByDescending(i => comparison.Cell(i, li).Strength)
-                : indexes.OrderBy(i => comparison.Cell(i, li).Strength);
-        else
-        {
-            SortKey = "titel";
-            ordered = Descending ? indexes.OrderByDescending(i => comparison.Plans[i].Title, byTitle) : indexes.OrderBy(i => comparison.Plans[i].Title, byTitle);
-        }
-        return [.. ordered.ThenBy(i => comparison.Plans[i].Title, byTitle)];
+        var q = query.ToQueryString();
+        return "/vergelijken" + (q.Length == 0 ? "" : "?" + q);
     }
 
-    /// <summary>Labels of the selected dimension the plan covers at least by mention.</summary>
-    public int Covered(int planIndex)
+    /// <summary>The link of a column header: sort by it; again on the sorted column turns the order round.</summary>
+    public string SortLink(string key)
     {
-        var count = 0;
-        foreach (var (_, index) in Columns)
-            if (Comparison!.Cell(planIndex, index).Covered) count++;
-        return count;
+        // Numbers read best largest first, names A to Z.
+        var descending = Query.Sort == key ? !Query.Descending : key is not ("gemeente" or "titel" or "provincie");
+        return Link(Query with { Sort = key, Descending = descending });
     }
 
-    /// <summary>Link to this page with the same plans and another dimension or order.</summary>
-    public string Link(string? sort = null, string? dimension = null, bool? descending = null)
+    public string ExportLink(string format, string? extra = null)
     {
-        var query = new List<string>();
-        foreach (var id in Ids) query.Add($"ids={id}");
-        query.Add("dimensie=" + Uri.EscapeDataString(dimension ?? SelectedDimension));
-        var s = sort ?? SortKey;
-        query.Add("sort=" + Uri.EscapeDataString(s));
-        var desc = descending ?? (sort is null ? Descending : sort == SortKey ? !Descending : s != "titel");
-        query.Add("richting=" + (desc ? "af" : "op"));
-        return "/vergelijken?" + string.Join("&", query);
+        var q = Query.ToQueryString(withView: false);
+        if (Query.Dimension != "element") q += (q.Length > 0 ? "&" : "") + "dimensie=" + Query.Dimension;
+        if (extra is not null) q += (q.Length > 0 ? "&" : "") + extra;
+        return $"/vergelijken/export/{format}" + (q.Length == 0 ? "" : "?" + q);
     }
-
-    public string ExportLink(string format) =>
-        $"/vergelijken/export/{format}" + (Ids.Count == 0 ? "" : "?" + string.Join("&", Ids.Select(id => $"ids={id}")));
 
     /// <summary>aria-sort value for a column header.</summary>
-    public string? AriaSort(string key) => SortKey == key ? (Descending ? "descending" : "ascending") : null;
+    public string? AriaSort(string key) => Query.Sort == key ? (Query.Descending ? "descending" : "ascending") : null;
+
+    public string VersionText(ComparisonRow row) => row.VersionCount > 1 ? $"versie {row.Version} van {row.VersionCount}" : "";
+
+    /// <summary>The sorted column in words.</summary>
+    public string SortName => Query.Sort switch
+    {
+        "gemeente" or "titel" or "provincie" or "jaar" or "dekking" => Query.Sort,
+        _ => Comparison?.LabelIndex(Query.Sort) is { } i and >= 0 ? Comparison.Labels[i].Name : "gemeente",
+    };
+
+    /// <summary>"Plaats 12 van de 245 gemeenten: 180 dekken minder, 52 evenveel en 12 meer (percentiel 76)."</summary>
+    public string StandingText(PlanStanding s) =>
+        $"Plaats {s.Place} van de {s.Total} {Noun(s.Total)}: {s.Worse} {(s.Worse == 1 ? "dekt" : "dekken")} minder, {s.Equal - 1} evenveel en {s.Better} meer (percentiel {s.Percentile}).";
+
+    /// <summary>"12 van de 245 gemeenten".</summary>
+    public string OfAll(int count) => $"{count} van de {Statistics.PlanCount} {Noun(Statistics.PlanCount)}";
+
+    /// <summary>Counts are of plans, named as municipalities when every counted plan has one.</summary>
+    private string Noun(int n) => Statistics.Plans.All(i => View.Rows[i].Info.Municipality is not null)
+        ? (n == 1 ? "gemeente" : "gemeenten")
+        : (n == 1 ? "plan" : "plannen");
 }

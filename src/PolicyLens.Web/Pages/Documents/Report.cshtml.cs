@@ -12,7 +12,7 @@ namespace PolicyLens.Web.Pages.Documents;
 /// <c>matrix/rij/kolom</c> a heatmap cell, <c>label</c> one label, <c>passage</c> one passage;
 /// the chosen passages appear under "Bewijs".
 /// </summary>
-public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : PageModel
+public sealed class ReportModel(CoverageService coverage, RulesHolder rules, SecondOpinionService secondOpinion) : PageModel
 {
     /// <summary>At most this many passages in the evidence list; the rest is counted, not shown.</summary>
     public const int MaxEvidence = 200;
@@ -24,6 +24,10 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     [FromQuery(Name = "label")] public string? LabelKey { get; set; }
     [FromQuery(Name = "passage")] public int? PassageOrdinal { get; set; }
     [FromQuery(Name = "controle")] public string? CheckId { get; set; }
+
+    /// <summary>Which tags the coverage uses (regels, taalmodel, eens, samen); default the plan's cookie, else regels.</summary>
+    [FromQuery(Name = "labels")] public string? LabelSource { get; set; }
+    public PolicyLens.Llm.TagSource TagSource { get; private set; }
 
     public AnalyzedPlan Plan { get; private set; } = null!;
     public PlanCoverage Coverage => Plan.Coverage;
@@ -39,7 +43,9 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
 
     public IActionResult OnGet(long id)
     {
-        if (coverage.Get(id) is not { } plan) return NotFound();
+        if (coverage.Get(id) is not { } stored) return NotFound();
+        TagSource = SecondOpinionService.Source(Request, id, LabelSource);
+        var plan = secondOpinion.WithTags(stored, TagSource);
         Plan = plan;
         Dimensions = [.. LabelCatalog.Dimensions.Where(d => plan.Coverage.Labels.Any(l => l.Label.Dimension == d))];
         SelectedDimension = Dimension is { } d && Dimensions.Contains(d) ? d : "element";

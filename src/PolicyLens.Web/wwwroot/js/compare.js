@@ -19,3 +19,19 @@
     // Back/forward cache: re-enable boxes disabled by a previous submit.
     window.addEventListener("pageshow", function () { boxes.forEach(function (box) { box.disabled = false; }); });
 })();
+// The compare matrix: while it is wider than its box, show the scroll hint and a shadow on the
+// side where more columns wait, so a phone user knows the columns are there, not cut off.
+(function () {
+    "use strict";
+    var region = document.querySelector("[data-scroll-region]");
+    var hint = document.getElementById("scroll-hint");
+    if (!region) return;
+    function update() {
+        var overflow = region.scrollWidth > region.clientWidth + 1;
+        region.classList.toggle("more-right", overflow && region.scrollLeft + region.clientWidth < region.scrollWidth - 1);
+        if (hint) hint.classList.toggle("visible", overflow);
+    }
+    region.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+})();
