@@ -39,7 +39,9 @@ internal static class CompareCommand
     internal static int Run(IReadOnlyList<string> targets, string? format, string? outPath, string? dbPath, string? rulesDir, bool verbose,
         TextWriter stdout, TextWriter stderr, string? separator = null, string? decimalMark = null)
     {
-        var chosen = format ?? (outPath is null ? TableFormat : ReportOutput.ChooseFormat(null, outPath, ReportOutput.ComparisonRenderers.Select(r => r.Format), "csv"));
+        // A CSV option without --format asks for CSV; otherwise a terminal gets the table.
+        var chosen = format ?? (outPath is not null ? ReportOutput.ChooseFormat(null, outPath, ReportOutput.ComparisonRenderers.Select(r => r.Format), "csv")
+            : separator is null && decimalMark is null ? TableFormat : "csv");
         var renderer = ReportOutput.ComparisonRenderers.SingleOrDefault(r => r.Format == chosen);
         if (chosen == "csv")
         {
