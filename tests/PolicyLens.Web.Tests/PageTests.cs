@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyLens.Web.Infrastructure;
 
 namespace PolicyLens.Web.Tests;
 
@@ -32,7 +34,7 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task The_report_shows_header_heatmap_types_gaps_flags_and_outline()
+    public async Task The_report_shows_header_heatmap_types_gaps_checks_and_outline()
     {
         var html = await PageAsync($"/documenten/{plans.Lindeveld}");
         Assert.Contains("Regelset", html);
@@ -42,7 +44,8 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("herhaalde ontmoetingen", html);
         Assert.Contains("Soorten eenzaamheid", html);
         Assert.Contains("Gaten en suggesties", html);
-        Assert.Contains("Signalen", html);
+        Assert.Contains("<h2 id=\"controles-kop\">Controles</h2>", html);
+        Assert.Contains("<ul class=\"checklist\">", html);
         Assert.Contains("class=\"outline\"", html);
         Assert.DoesNotContain("id=\"bewijs\"", html); // no evidence until a cell is chosen
     }
@@ -71,15 +74,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task A_flag_links_to_the_passages_it_rests_on()
+    public async Task A_check_in_the_checklist_links_to_the_passages_it_rests_on()
     {
         var report = await PageAsync($"/documenten/{plans.Scriptdorp}");
-        Assert.Contains("Let op: ", report); // only older people are named: the age-gap warning
-        var link = WebUtility.HtmlDecode(Regex.Match(report, "href=\"(/documenten/\\d+\\?[^\"]*signaal=[^\"#]+)").Groups[1].Value);
+        Assert.Matches("<li class=\"check-(in-orde|waarschuwing|aandacht|info|niet-van-toepassing)\" id=\"controle-age-gap\">", report);
+        // Whichever check has evidence, its link opens that evidence under "Bewijs".
+        var link = WebUtility.HtmlDecode(Regex.Match(report, "href=\"(/documenten/\\d+\\?[^\"]*controle=[a-z-]+[^\"#]*)").Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(link));
         var html = await PageAsync(link);
-        Assert.Contains("Bewijs: Signaal: ", html);
-        Assert.Contains("class=\"evidence\"", html);
+        Assert.Contains("Bewijs: Controle: ", html);
+        Assert.Contains("class=\"evidence", html);
     }
 
     [Fact]
@@ -159,6 +163,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
+    public async Task Compare_lists_per_check_which_plans_fail_it()
+    {
+        var html = await PageAsync("/vergelijken");
+        Assert.Contains("<h2 id=\"controles-kop\">Controles</h2>", html);
+        Assert.Contains("Leeftijdsgroepen in de aanpak van eenzaamheid", html);
+        // A failing plan links to the check's evidence in its own report.
+        Assert.Matches("href=\"/documenten/\\d+\\?controle=[a-z-]+#bewijs\"", html);
+    }
+
+    [Fact]
     public async Task The_compare_matrix_scrolls_in_its_own_region_with_titles_numbers_and_labels_in_separate_cells()
     {
         var html = await PageAsync("/vergelijken?dimensie=domain");
@@ -199,9 +213,9 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task Signal_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
+    public async Task Check_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
     {
-        var html = await PageAsync($"/documenten/{plans.Lindeveld}?signaal=age-gap");
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?controle=age-gap");
         Assert.Contains("id=\"bewijs\"", html);
         var emphasised = System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"match\"><span class=\"dim\">([^<:]+):</span>");
         Assert.NotEmpty(emphasised);
@@ -267,6 +281,18 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
+    public async Task The_rules_page_lists_the_plan_checks_with_their_expressions_and_explanations()
+    {
+        var html = WebUtility.HtmlDecode(await PageAsync("/regels"));
+        Assert.Contains("Controles op plannen", html);
+        Assert.Contains("id=\"controle-neglected-fields\"", html);
+        Assert.Contains("checks/beleidsdomeinen.json", html);
+        Assert.Contains("<code>!ontbreekt.Any()</code>", html);
+        Assert.Contains("velden.Where(v => !v.Present && !plan.Label[\"domain:\" + v.Id].Present)", html);
+        Assert.Contains("De wetenschappelijke adviescommissie noemt onderwijs, werk en zorg", html);
+    }
+
+    [Fact]
     public async Task Trying_a_sentence_shows_its_tags_and_marked_evidence()
     {
         var token = await Flow.TokenAsync(_client, "/regels");
@@ -308,8 +334,13 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     {
         var token = await Flow.TokenAsync(_client, "/status");
         var response = await _client.PostAsync("/status?handler=Retag", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("opnieuw geanalyseerd", await response.Content.ReadAsStringAsync());
+        // It runs in the background (a closed browser no longer stops it); the status page shows progress, then the result.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/status#opnieuw", response.Headers.Location!.ToString());
+        await plans.App.Services.GetRequiredService<RetagService>().WhenIdle();
+        var status = await _client.GetStringAsync("/status");
+        Assert.Contains("opnieuw geanalyseerd", status);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", status);
     }
 
     [Theory]

@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return RetagCommand.Create(stdout, stderr);
         yield return ReportCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout, stderr);
+        yield return ReviewCommand.Create(stdout, stderr);
     }
 }

@@ -7,7 +7,7 @@ namespace PolicyLens.Cli.Commands;
 
 /// <summary>
 /// <c>policylens report &lt;id|file&gt; [--format md|json|docx|html] [--out FILE] [--db FILE] [--rules DIR]</c>:
-/// the full report of one plan (coverage, gaps with suggestions, flags, outline, evidence). A file
+/// the full report of one plan (coverage, gaps with suggestions, plan checks, outline, evidence). A file
 /// is ingested and tagged in memory; a number is a document id in the store.
 /// Exit 0 on success, 1 when the plan cannot be read or found, 2 for usage errors.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class ReportCommand
         var db = ReportStore.DatabaseOption();
         var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
         var municipality = new Option<string?>("--municipality") { Description = "Municipality shown in the report (for a file)." };
-        var command = new Command("report", "Write the coverage report of one plan: coverage, gaps with suggestions, flags and evidence.")
+        var command = new Command("report", "Write the coverage report of one plan: coverage, gaps with suggestions, plan checks and evidence.")
         {
             target, format, output, db, rules, municipality,
         };
@@ -43,6 +43,7 @@ internal static class ReportCommand
         }
         var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
+        if (CheckLoading.Analyzer(rulesDir, stderr) is not { } analyzer) return ExtractCommand.InputError;
 
         PlanCoverage? coverage;
         if (File.Exists(target) || !long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -52,9 +53,9 @@ internal static class ReportCommand
                 stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
                 return ExtractCommand.InputError;
             }
-            coverage = ReportOutput.AnalyzeFile(target, tagger, municipality, stderr);
+            coverage = ReportOutput.AnalyzeFile(target, tagger, analyzer, municipality, stderr);
         }
-        else coverage = ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
+        else coverage = ReportStore.LoadCoverage(id, dbPath, tagger, analyzer, stderr);
         if (coverage is null) return ExtractCommand.InputError;
 
         var report = new PlanReportBuilder().Build(coverage);

@@ -25,11 +25,11 @@ internal static class ReportOutput
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
-    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr)
     {
         var ingestion = ExtractCommand.Ingest(path, stderr);
         if (ingestion?.Document is null) return null;
-        return PlanTagging.Analyze(ingestion, tagger, municipality: municipality);
+        return PlanTagging.Analyze(ingestion, tagger, analyzer, municipality);
     }
 
     /// <summary>

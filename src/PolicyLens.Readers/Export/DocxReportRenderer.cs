@@ -54,17 +54,24 @@ public sealed class DocxReportRenderer : IReportRenderer
         meta += $" · Passages: {report.Summary.Passages}";
         body.Append(Para(meta, "Subtitle"));
         body.Append(Para($"Regelset: {plan.RuleSetVersion}", "Subtitle"));
+        if (plan.Warnings.Count > 0)
+        {
+            body.Append(new Paragraph(Run(ReportText.WarningsLead, bold: true)));
+            foreach (var warning in plan.Warnings) body.Append(Para("• " + warning));
+        }
 
         body.Append(Para("Samenvatting", "Heading1"));
         body.Append(Para(ReportText.Summary(report.Summary)));
 
-        body.Append(Para("Signalen", "Heading1"));
-        foreach (var flag in report.Flags)
+        body.Append(Para("Controles", "Heading1"));
+        if (report.Checks.Count == 0) body.Append(Para("Er zijn geen controles ingesteld."));
+        foreach (var check in report.Checks)
         {
-            body.Append(Para($"{flag.Title} ({flag.SeverityText})", "Heading2"));
-            body.Append(Para(flag.Explanation));
-            if (flag.Passages.Count > 0)
-                body.Append(Para("Passages: " + string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10)), "Caption"));
+            body.Append(Para($"{ReportText.CheckMark(check.Status)} {check.Title} ({check.StatusText})", "Heading2"));
+            body.Append(Para(check.Message));
+            body.Append(new Paragraph(Run("Waarom: ", bold: true), Run(check.Explanation)));
+            if (check.Passages.Count > 0)
+                body.Append(Para("Passages: " + string.Join("; ", check.Passages.Select(ReportText.Location).Distinct().Take(10)), "Caption"));
         }
 
         body.Append(Para("Dekking per dimensie", "Heading1"));

@@ -18,7 +18,8 @@ public enum CoverageStatus
 /// <summary>Facts about the plan a coverage is about.</summary>
 public sealed record PlanInfo
 {
-    public PlanInfo(string title, string fileName, string? municipality, int? pageCount, string ruleSetVersion, long? documentId = null)
+    public PlanInfo(string title, string fileName, string? municipality, int? pageCount, string ruleSetVersion, long? documentId = null,
+        IReadOnlyList<string>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -30,6 +31,8 @@ public sealed record PlanInfo
         PageCount = pageCount;
         RuleSetVersion = ruleSetVersion;
         DocumentId = documentId;
+        Warnings = warnings ?? [];
+        if (Warnings.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("A warning has text.", nameof(warnings));
     }
 
     public string Title { get; }
@@ -42,6 +45,12 @@ public sealed record PlanInfo
 
     /// <summary>The store's id for the document, when it came from a store; null for a file analysed in memory.</summary>
     public long? DocumentId { get; }
+
+    /// <summary>
+    /// What reading the file warned about (pages past the page limit, pages without text): every
+    /// report shows these in its header, because coverage is computed on what was read.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 }
 
 /// <summary>How often a label occurs under one top-level heading (e.g. one beleidsdoelstelling).</summary>
@@ -193,73 +202,6 @@ public sealed record Gap
     public LabelInfo Label { get; }
     public CoverageStatus Status { get; }
     public IReadOnlyList<string> SuggestedActions { get; }
-}
-
-/// <summary>How a flag's outcome should be read.</summary>
-public enum FlagSeverity
-{
-    /// <summary>The check passed: nothing to worry about (shown so the reader sees it was checked).</summary>
-    Ok,
-
-    /// <summary>Worth knowing, no clear shortcoming (e.g. the check does not apply).</summary>
-    Info,
-
-    /// <summary>A shortcoming the framework warns about.</summary>
-    Warning,
-}
-
-/// <summary>The outcome of one framework check on a plan (see <see cref="PlanFlags"/> for the ids).</summary>
-public sealed record PlanFlag
-{
-    public PlanFlag(string id, string title, FlagSeverity severity, string explanation, IReadOnlyList<int> passageOrdinals)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentException.ThrowIfNullOrWhiteSpace(explanation);
-        ArgumentNullException.ThrowIfNull(passageOrdinals);
-        Id = id;
-        Title = title;
-        Severity = severity;
-        Explanation = explanation;
-        PassageOrdinals = passageOrdinals;
-    }
-
-    /// <summary>Stable id, one of <see cref="PlanFlags"/>.</summary>
-    public string Id { get; }
-
-    /// <summary>Dutch title.</summary>
-    public string Title { get; }
-    public FlagSeverity Severity { get; }
-
-    /// <summary>Dutch explanation of what was found and why it matters.</summary>
-    public string Explanation { get; }
-
-    /// <summary>The passages the finding rests on.</summary>
-    public IReadOnlyList<int> PassageOrdinals { get; }
-
-    /// <summary>True for Info and Warning: something the reader should look at.</summary>
-    public bool Raised => Severity != FlagSeverity.Ok;
-}
-
-/// <summary>The ids of the framework checks, and what they look at.</summary>
-public static class PlanFlags
-{
-    /// <summary>Loneliness passages name older people and no other age group.</summary>
-    public const string AgeGap = "age-gap";
-
-    /// <summary>The plan speaks of isolation only, or never tells the feeling apart from the number of contacts.</summary>
-    public const string LonelinessVsIsolation = "loneliness-vs-isolation";
-
-    /// <summary>Deficit framing outweighs community framing.</summary>
-    public const string DeficitFraming = "deficit-framing";
-
-    /// <summary>Whether education, work and care — the three neglected fields — appear.</summary>
-    public const string NeglectedFields = "neglected-fields";
-
-    /// <summary>Policy-domain chapters that contribute to no working element.</summary>
-    public const string ConnectionInAllPolicies = "connection-in-all-policies";
-
-    public static IReadOnlyList<string> All { get; } = [AgeGap, LonelinessVsIsolation, DeficitFraming, NeglectedFields, ConnectionInAllPolicies];
 }
 
 /// <summary>

@@ -21,16 +21,24 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         if (plan.PageCount is { } pages) md.Append("- Pagina's: ").AppendLine(pages.ToString(ReportText.Culture));
         md.Append("- Passages: ").AppendLine(report.Summary.Passages.ToString(ReportText.Culture));
         md.Append("- Regelset: `").Append(plan.RuleSetVersion.Replace("`", "", StringComparison.Ordinal)).AppendLine("`").AppendLine();
+        if (plan.Warnings.Count > 0)
+        {
+            md.Append("> **").Append(ReportText.WarningsLead).AppendLine("**");
+            foreach (var warning in plan.Warnings) md.Append("> - ").AppendLine(Inline(warning));
+            md.AppendLine();
+        }
 
         md.AppendLine("## Samenvatting").AppendLine().AppendLine(ReportText.Summary(report.Summary)).AppendLine();
 
-        md.AppendLine("## Signalen").AppendLine();
-        foreach (var flag in report.Flags)
+        md.AppendLine("## Controles").AppendLine();
+        if (report.Checks.Count == 0) md.AppendLine("Er zijn geen controles ingesteld.").AppendLine();
+        foreach (var check in report.Checks)
         {
-            md.Append("### ").Append(Inline(flag.Title)).Append(" (").Append(flag.SeverityText).AppendLine(")").AppendLine();
-            md.AppendLine(Inline(flag.Explanation)).AppendLine();
-            if (flag.Passages.Count > 0)
-                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10))).AppendLine();
+            md.Append("### ").Append(ReportText.CheckMark(check.Status)).Append(' ').Append(Inline(check.Title)).Append(" (").Append(check.StatusText).AppendLine(")").AppendLine();
+            md.AppendLine(Inline(check.Message)).AppendLine();
+            md.Append("*Waarom:* ").AppendLine(Inline(check.Explanation)).AppendLine();
+            if (check.Passages.Count > 0)
+                md.Append("Passages: ").AppendLine(string.Join("; ", check.Passages.Select(ReportText.Location).Distinct().Take(10))).AppendLine();
         }
 
         md.AppendLine("## Dekking per dimensie").AppendLine();

@@ -61,7 +61,9 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             elements.Count(e => e.Status == CoverageStatus.Afwezig),
             [.. elements.Where(e => e.Passages > 0).OrderByDescending(e => e.Strength).Take(_options.StrongestElements).Select(e => e.Label.Name)],
             coverage.Gaps.Count,
-            coverage.Flags.Count(f => f.Severity == FlagSeverity.Warning),
+            coverage.Checks.Count(c => c.Status == CheckStatus.Waarschuwing),
+            coverage.Checks.Count,
+            coverage.Checks.Count(c => c.Failed),
             coverage.Plan.RuleSetVersion);
 
         var dimensions = _options.Dimensions
@@ -73,8 +75,9 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
         var matrices = new[] { Matrix("Werkzame elementen × preventieniveau", coverage.ElementByLevel), Matrix("Werkzame elementen × soort eenzaamheid", coverage.ElementByType) };
         var gaps = coverage.Gaps.Select(g => new ReportGap(LabelKeys.Of(g.Label), g.Label.Dimension, ReportText.Dimension(g.Label.Dimension),
             g.Label.Name, g.Label.Description, g.Status, ReportText.Status(g.Status), g.SuggestedActions)).ToArray();
-        var flags = coverage.Flags.Select(f => new ReportFlag(f.Id, f.Title, f.Severity, ReportText.Severity(f.Severity), f.Explanation,
-            [.. f.PassageOrdinals.Select(o => coverage.Passage(o)).OfType<TaggedPassage>().Select(p => Ref(p.Passage))])).ToArray();
+        var checks = coverage.Checks.Select(c => new ReportCheck(c.Id, c.Check.Title, c.Status, ReportText.CheckStatus(c.Status), c.Check.Severity,
+            c.Message, c.Check.Explanation,
+            [.. c.PassageOrdinals.Select(o => coverage.Passage(o)).OfType<TaggedPassage>().Select(p => Ref(p.Passage))])).ToArray();
         var names = coverage.Labels.ToDictionary(l => LabelKeys.Of(l.Label), l => l.Label.Name, StringComparer.Ordinal);
         var outline = coverage.Outline.Select(n => Outline(n, names)).ToArray();
         var chapters = coverage.Chapters.Select(c => new ReportChapter(c.Heading,
@@ -85,7 +88,7 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             .Where(l => l.Passages > 0)
             .Select(l => Evidence(coverage, l))
             .ToArray();
-        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, flags, chapters, outline, evidence);
+        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, checks, chapters, outline, evidence);
     }
 
     private static ReportLabelRow Row(LabelCoverage c) =>

@@ -32,7 +32,7 @@ public class DocxReportExport
         Assert.Equal("Title", StyleOf(paragraphs[0]));
         Assert.StartsWith("Rapport: Meerjarenplan", paragraphs[0].InnerText);
         Assert.Equal(
-            ["Samenvatting", "Signalen", "Dekking per dimensie", "Werkzame elementen × preventieniveau", "Werkzame elementen × soort eenzaamheid",
+            ["Samenvatting", "Controles", "Dekking per dimensie", "Werkzame elementen × preventieniveau", "Werkzame elementen × soort eenzaamheid",
              "Lacunes en suggesties", "Sociale verbinding per hoofdstuk", "Opbouw van het plan", "Bewijs per label"],
             paragraphs.Where(p => StyleOf(p) == "Heading1").Select(p => p.InnerText));
         var styles = doc.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);

@@ -15,7 +15,7 @@ public class ReportBuilding
             "element:betekenisvol-contact@maatje", "age:ouderen@Ouderen", "type:sociaal@eenzaam", "frame:deficit@eenzaam")
         .Heading(1, "BD 2 Wonen, werken & leven")
         .Text("We bouwen 200 woningen, \"betaalbaar\".", "domain:wonen@woningen")
-        .Analyze();
+        .Analyze(checker: new StubChecker());
 
     [Fact]
     public void The_summary_counts_elements_per_status_and_names_the_strongest()
@@ -67,7 +67,7 @@ public class ReportBuilding
     }
 
     [Fact]
-    public void Gaps_flags_chapters_and_outline_carry_display_names()
+    public void Gaps_checks_chapters_and_outline_carry_display_names()
     {
         var report = new PlanReportBuilder().Build(SamplePlan());
         var gap = report.Gaps.First(g => g.Key == "element:maatschappelijk-vertrouwen");
@@ -77,8 +77,16 @@ public class ReportBuilding
         Assert.Equal(["wonen (nl)"], report.Chapters[1].Domains);
         Assert.False(report.Chapters[1].Contributes);
         Assert.Equal(["herhaalde-ontmoetingen (nl)", "betekenisvol-contact (nl)"], report.Outline[0].Elements);
-        var allPolicies = report.Flags.Single(f => f.Id == PlanFlags.ConnectionInAllPolicies);
-        Assert.Equal("aandachtspunt", allPolicies.SeverityText);
-        Assert.Equal("BD 2 Wonen, werken & leven", Assert.Single(allPolicies.Passages).HeadingPath);
+        Assert.Equal(["chapters-serve-elements", "never-applies"], report.Checks.Select(c => c.Id));
+        var chapters = report.Checks[0];
+        Assert.Equal("waarschuwing", chapters.StatusText);
+        Assert.True(chapters.Failed);
+        Assert.Equal("Zonder element: BD 2 Wonen, werken & leven.", chapters.Message);
+        Assert.Equal("Elk hoofdstuk kan bijdragen.", chapters.Explanation);
+        Assert.Equal("BD 2 Wonen, werken & leven", Assert.Single(chapters.Passages).HeadingPath);
+        Assert.Equal("niet van toepassing", report.Checks[1].StatusText);
+        Assert.Equal(1, report.Summary.Warnings);
+        Assert.Equal(1, report.Summary.ChecksFailed);
+        Assert.Contains("1 van de 2 controles niet gehaald, waarvan 1 met een waarschuwing.", ReportText.Summary(report.Summary));
     }
 }

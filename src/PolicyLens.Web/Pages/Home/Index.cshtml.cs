@@ -7,7 +7,7 @@ using PolicyLens.Web.Infrastructure;
 namespace PolicyLens.Web.Pages.Home;
 
 /// <summary>One row of the document list: the document and the status of each working element.</summary>
-public sealed record DocumentRow(DocumentSummary Document, string? Municipality, IReadOnlyList<LabelCoverage> Elements);
+public sealed record DocumentRow(DocumentSummary Document, string? Municipality, IReadOnlyList<ElementStatus> Elements);
 
 public sealed class IndexModel(CoverageService coverage, JobRegistry jobs, IOptions<PolicyLensOptions> options) : PageModel
 {
@@ -17,11 +17,8 @@ public sealed class IndexModel(CoverageService coverage, JobRegistry jobs, IOpti
 
     public void OnGet()
     {
-        ActiveJobs = jobs.Active;
-        Documents = [.. coverage.Store.ListDocuments().Select(d =>
-        {
-            var plan = coverage.Get(d.Id);
-            return new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), plan?.Coverage.For("element") ?? []);
-        })];
+        // Only this browser's uploads: another visitor's file names are none of its business.
+        ActiveJobs = jobs.ActiveFor(ClientIdentity.Browser(HttpContext));
+        Documents = [.. coverage.Store.ListDocuments().Select(d => new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), coverage.ElementsOf(d)))];
     }
 }

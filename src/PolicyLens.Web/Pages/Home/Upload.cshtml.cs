@@ -15,10 +15,12 @@ public sealed class UploadModel(UploadService uploads, IOptions<PolicyLensOption
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile>? files, string? municipality, CancellationToken cancellationToken)
     {
-        var (job, rejection) = await uploads.AcceptAsync(files ?? [], municipality?.Trim() is { Length: <= 100 } m ? m : null, cancellationToken);
+        var uploader = new Uploader(ClientIdentity.Client(HttpContext), ClientIdentity.EnsureBrowser(HttpContext));
+        var (job, rejection) = await uploads.AcceptAsync(files ?? [], municipality?.Trim() is { Length: <= 100 } m ? m : null, uploader, cancellationToken);
         if (job is not null) return Redirect($"/taken/{job.Id}");
         Rejection = rejection;
         Response.StatusCode = rejection!.StatusCode;
+        if (rejection.RetryAfter is { } wait) Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         ViewData["Title"] = "Upload niet gelukt";
         return Page();
     }

@@ -8,13 +8,16 @@ using PolicyLens.Web.Infrastructure;
 namespace PolicyLens.Web.Pages.Rules;
 
 /// <summary>The framework and its rules per dimension, and "probeer een zin": tag typed text on the spot.</summary>
-public sealed class RulesModel(RulesHolder rules) : PageModel
+public sealed class RulesModel(RulesHolder rules, IPlanChecker checker) : PageModel
 {
     public const int MaxTrialLength = 5000;
 
     [FromQuery(Name = "dimensie")] public string? Dimension { get; set; }
 
     public RulesHolder Rules => rules;
+
+    /// <summary>The plan checks of rules/checks, shown with their expressions (_RuleChecks.cshtml).</summary>
+    public IReadOnlyList<PlanCheck> Checks => checker.Checks;
     public string SelectedDimension { get; private set; } = "element";
     public IReadOnlyList<LabelRules> Labels { get; private set; } = [];
     public IReadOnlyList<string> Dimensions { get; private set; } = [];
