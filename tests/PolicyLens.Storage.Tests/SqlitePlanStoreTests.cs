@@ -58,6 +58,22 @@ public sealed class Saving_and_loading
         Assert.Contains(plan.Passages, p => p.Passage.Page == 2);
     }
 
+    [Fact]
+    public void Passages_read_by_ocr_keep_their_mark_after_loading()
+    {
+        using var store = Memory();
+        var ingestion = Ingest(Fixture("lindeveld-plan.docx"));
+        var marked = ingestion.Passages.Select((p, i) => new TaggedPassage(
+            new Passages.Passage(p.Ordinal, p.Kind, p.Text, p.Page, p.Headings, p.Start, fromOcr: i % 2 == 1), [])).ToList();
+        var markedIngestion = new IngestionResult(ingestion.FileName, ingestion.Document, marked.Select(p => p.Passage).ToList(), ingestion.Issues, ingestion.PlainText);
+
+        var plan = store.LoadPlan(store.Save(markedIngestion, marked, null, AnalysisRunInfo.For(Tagger)).DocumentId)!;
+
+        AssertSamePassages(marked, plan.Passages);
+        Assert.Contains(plan.Passages, p => p.Passage.FromOcr);
+        Assert.Contains(plan.Passages, p => !p.Passage.FromOcr);
+    }
+
     internal static void AssertSamePassages(IReadOnlyList<TaggedPassage> expected, IReadOnlyList<TaggedPassage> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
@@ -71,6 +87,7 @@ public sealed class Saving_and_loading
             Assert.Equal(e.Passage.Headings, a.Passage.Headings);
             Assert.Equal(e.Passage.Start, a.Passage.Start);
             Assert.Equal(e.Passage.End, a.Passage.End);
+            Assert.Equal(e.Passage.FromOcr, a.Passage.FromOcr);
             Assert.Equal(e.Tags.Count, a.Tags.Count);
             for (var t = 0; t < e.Tags.Count; t++)
             {
