@@ -19,5 +19,7 @@ internal static class CommandCatalog
         yield return RetagCommand.Create(stdout, stderr);
         yield return ReportCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout, stderr);
+        yield return DiffCommand.Create(stdout, stderr);
+        yield return EditCommand.Create(stdout, stderr);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PolicyLens.Coverage;
 using PolicyLens.Report;
 
@@ -44,17 +43,7 @@ internal static class ReportCommand
         var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
         if (tagger is null) return ExtractCommand.InputError;
 
-        PlanCoverage? coverage;
-        if (File.Exists(target) || !long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
-            {
-                stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
-                return ExtractCommand.InputError;
-            }
-            coverage = ReportOutput.AnalyzeFile(target, tagger, municipality, stderr);
-        }
-        else coverage = ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
+        var coverage = ReportOutput.Analyze(target, dbPath, tagger, municipality, stderr);
         if (coverage is null) return ExtractCommand.InputError;
 
         var report = new PlanReportBuilder().Build(coverage);

@@ -24,6 +24,24 @@ internal static class ReportOutput
         return formats.Contains(extension) ? extension : fallback;
     }
 
+    /// <summary>
+    /// A plan given on the command line, analysed: a file is read and tagged in memory, a number is
+    /// a stored document. Null (reason on stderr) when it cannot be read or found.
+    /// </summary>
+    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    {
+        if (File.Exists(target) || !long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
+            {
+                stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
+                return null;
+            }
+            return AnalyzeFile(target, tagger, municipality, stderr);
+        }
+        return ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
+    }
+
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
     public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, TextWriter stderr)
     {

@@ -57,6 +57,10 @@ public sealed class JobFile
     /// <summary>The same bytes were stored before; <see cref="DocumentId"/> is that document.</summary>
     public bool Duplicate { get => _duplicate; set => _duplicate = value; }
     public IReadOnlyList<string> Warnings { get => _warnings; set => _warnings = value; }
+
+    /// <summary>Why an upload meant as a new version was stored as a plan of its own (Dutch); null otherwise.</summary>
+    public string? VersionNote { get => _versionNote; set => _versionNote = value; }
+    private volatile string? _versionNote;
     public bool Done => State is FileState.Klaar or FileState.Mislukt;
 }
 
@@ -82,6 +86,9 @@ public sealed class UploadJob
     /// <summary>The demo plans loaded at first start.</summary>
     public bool IsDemo { get; }
 
+    /// <summary>The stored document this upload (one file) is a new version of; null for a new plan.</summary>
+    public long? VersionOf { get; init; }
+
     /// <summary>Files of the upload refused before queuing (type by content), each "name: Dutch reason".</summary>
     public IReadOnlyList<string> Refused { get; init; } = [];
     public IReadOnlyList<JobFile> Files { get; }
@@ -91,6 +98,10 @@ public sealed class UploadJob
 
     /// <summary>Where to go when done: the report of the only document, else null (the job page lists them).</summary>
     public long? SingleDocumentId => Done && Files.Count == 1 ? Files[0].DocumentId : null;
+
+    /// <summary>Where a finished one-file job goes: its version page when it became a new version, else its report; null to stay.</summary>
+    public string? NextPage => SingleDocumentId is not { } id || Files[0].VersionNote is not null ? null
+        : VersionOf is not null && !Files[0].Duplicate ? $"/documenten/{id}/versies" : $"/documenten/{id}";
 }
 
 /// <summary>Jobs by id, in memory; old finished jobs are dropped so memory stays bounded.</summary>

@@ -25,7 +25,7 @@ public sealed class JobModel(JobRegistry jobs) : PageModel
         if (jobs.Find(id) is not { } job) return NotFound();
         Job = job;
         IsDone = job.Done;
-        if (IsDone && job.SingleDocumentId is { } documentId && job.Refused.Count == 0) return Redirect($"/documenten/{documentId}");
+        if (IsDone && job.NextPage is { } next && job.Refused.Count == 0) return Redirect(next);
         if (IsDone && job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         ViewData["Title"] = !IsDone ? "Bezig met verwerken"
             : job.AllFailed ? "Verwerken mislukt"
