@@ -165,6 +165,22 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("herhaalde", body);
     }
 
+    [Fact]
+    public async Task A_report_exports_as_pdf_and_as_word_with_the_full_evidence_as_appendix()
+    {
+        Assert.True(PolicyLens.Web.Infrastructure.ExportService.Pdf.IsAvailable, "The PDF export needs LibreOffice; run scripts/install-deps.sh.");
+        var pdf = await _client.GetAsync($"/documenten/{plans.Lindeveld}/export/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5]);
+
+        var plain = await _client.GetByteArrayAsync($"/documenten/{plans.Lindeveld}/export/docx");
+        var full = await _client.GetAsync($"/documenten/{plans.Lindeveld}/export/docx?bijlage=1");
+        Assert.EndsWith("-met-bijlage.docx", full.Content.Headers.ContentDisposition!.FileNameStar ?? full.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.True((await full.Content.ReadAsByteArrayAsync()).Length > plain.Length);
+        Assert.Contains("export/docx?bijlage=1", await PageAsync($"/documenten/{plans.Lindeveld}"));
+    }
+
     [Theory]
     [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/document.xml")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/workbook.xml")]

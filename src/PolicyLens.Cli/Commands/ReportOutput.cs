@@ -9,7 +9,15 @@ namespace PolicyLens.Cli.Commands;
 internal static class ReportOutput
 {
     public static IReadOnlyList<IReportRenderer> ReportRenderers { get; } =
-        [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer()];
+        [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer(), new PdfReportRenderer()];
+
+    /// <summary>The Word or PDF report with the full tables and evidence as an appendix (--appendix).</summary>
+    public static IReportRenderer WithAppendix(IReportRenderer renderer) => renderer.Format switch
+    {
+        "docx" => new DocxReportRenderer(new DocxReportOptions { Appendix = true }),
+        "pdf" => new PdfReportRenderer(new PdfReportOptions { Docx = new DocxReportOptions { Appendix = true } }),
+        _ => renderer,
+    };
 
     public static IReadOnlyList<IComparisonRenderer> ComparisonRenderers { get; } =
         [new CsvComparisonRenderer(), new XlsxComparisonRenderer(), new JsonComparisonRenderer()];
@@ -84,6 +92,12 @@ internal static class ReportOutput
             TryDelete(temp);
             var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
             stderr.WriteLine($"policylens: {outPath}: cannot write the file ({reason}); check that the folder exists and the file is not open in another program");
+            return ExtractCommand.InputError;
+        }
+        catch (ReportConversionException ex)
+        {
+            TryDelete(temp);
+            stderr.WriteLine($"policylens: {outPath}: {ex.Message}");
             return ExtractCommand.InputError;
         }
         catch (Exception ex)

@@ -79,7 +79,7 @@ public sealed class HtmlReportRenderer : TextReportRenderer
                 h.AppendLine("</tr>");
             }
             h.AppendLine("</tbody></table>");
-            h.Append("<p class=\"note\">").Append(E(MarkdownReportRenderer.HeatmapNote)).AppendLine("</p>");
+            h.Append("<p class=\"note\">").Append(E(ReportText.HeatmapNote)).AppendLine("</p>");
         }
 
         h.AppendLine("<h2>Lacunes en suggesties</h2>");

@@ -41,7 +41,7 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
                     : string.Join(" | ", matrix.Passages[r]));
                 md.Append(" | ").Append(matrix.RowTotals.Count > r ? CellText(matrix.RowTotals[r]) : "").AppendLine(" |");
             }
-            md.AppendLine().AppendLine(HeatmapNote).AppendLine();
+            md.AppendLine().AppendLine(ReportText.HeatmapNote).AppendLine();
         }
 
         md.AppendLine("## Lacunes en suggesties").AppendLine();
@@ -116,11 +116,6 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         foreach (var line in ReportText.Colophon(report)) md.Append("- ").AppendLine(Inline(line));
         return md.ToString();
     }
-
-    /// <summary>What the numbers of a heatmap mean, under every heatmap.</summary>
-    internal const string HeatmapNote =
-        "Elk vak telt de passages lopende tekst die het element en de kolom allebei dragen, met hun stand volgens dezelfde regel. " +
-        "Een passage kan meer kolommen dragen en niet elke passage noemt er een, dus de vakken van een rij tellen niet op tot het element in het hele plan.";
 
     private static string CellText(ReportCell cell) => $"{Inline(ReportText.CountCell(cell.Counts))} · {cell.StatusText}";
 

@@ -141,10 +141,19 @@ public static class ReportText
         if (status == CoverageStatus.Afwezig)
             return $"Het plan gaat niet in op {name}. Overweeg dit toe te voegen, bijvoorbeeld:";
         var where = counts.Text > 0
-            ? $"noemt {name} in {TextCount(counts.Text)}" + (sections.Count > 0 ? $" ({List([.. sections.Take(2).Select(s => s.Heading)], "en")})" : "")
+            ? $"noemt {name} in {TextCount(counts.Text)}" + (sections.Count > 0 ? $" ({List([.. sections.Take(2).Select(s => Shorten(s.Heading, 60))], "en")})" : "")
             : $"noemt {name} alleen in {Others(counts)}";
         return $"Het plan {where}, maar werkt het niet uit. Verdiep het: maak het concreet in een actie met een trekker, budget en planning, " +
             "en kom er in de uitwerking op terug. Ideeën om verder te gaan:";
+    }
+
+    /// <summary>The text cut at a word boundary to at most <paramref name="max"/> characters, with "…" when cut.</summary>
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(' ', ',', ';', ':', '.') + "…";
     }
 
     /// <summary>"a", "a en b", "a, b en c" (or with "of").</summary>
@@ -160,6 +169,11 @@ public static class ReportText
     }
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Culture) + text[1..];
+
+    /// <summary>What the numbers of a heatmap mean, under every heatmap.</summary>
+    public const string HeatmapNote =
+        "Elk vak telt de passages lopende tekst die het element en de kolom allebei dragen, met hun stand volgens dezelfde regel. " +
+        "Een passage kan meer kolommen dragen en niet elke passage noemt er een, dus de vakken van een rij tellen niet op tot het element in het hele plan.";
 
     /// <summary>The section on "social connection in all policies" (one title in every report).</summary>
     public const string ChaptersTitle = "Sociale verbondenheid in al het beleid";
