@@ -180,4 +180,25 @@ public sealed partial class PlanManagementTests : IDisposable
         Assert.Contains("<label for=\"files\" class=\"button secondary file-button\">Bestanden kiezen</label>", home);
         Assert.Contains("Nog geen bestand gekozen.", home);
     }
+
+    [Fact]
+    public async Task The_outline_of_a_long_plan_shows_its_top_levels_and_the_whole_tree_on_request()
+    {
+        using var client = _app.Browser();
+        var text = new StringBuilder("# Meerjarenplan Koppenstad\n\n");
+        for (var chapter = 1; chapter <= 30; chapter++)
+        {
+            text.Append($"## Hoofdstuk {chapter}\n\nWe versterken de buurt in hoofdstuk {chapter}.\n\n");
+            for (var section = 1; section <= 15; section++)
+                text.Append($"### Paragraaf {chapter}.{section}\n\nBuren ontmoeten elkaar in paragraaf {chapter}.{section}.\n\n");
+        }
+        var id = await Flow.UploadPlanAsync(client, "koppenstad.md", Utf8(text.ToString()));
+        var report = await client.GetStringAsync($"/documenten/{id}");
+        Assert.Contains("De volledige opbouw tonen", report);
+        Assert.Contains(">Hoofdstuk 30<", report);
+        Assert.DoesNotContain(">Paragraaf 30.15<", report);
+        var whole = await client.GetStringAsync($"/documenten/{id}?opbouw=alles");
+        Assert.Contains(">Paragraaf 30.15<", whole);
+        Assert.DoesNotContain("De volledige opbouw tonen", whole);
+    }
 }

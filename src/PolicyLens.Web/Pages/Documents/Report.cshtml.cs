@@ -28,6 +28,18 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     [FromQuery(Name = "passage")] public int? PassageOrdinal { get; set; }
     [FromQuery(Name = "signaal")] public string? FlagId { get; set; }
 
+    /// <summary><c>opbouw=alles</c>: the whole heading tree, also of a long plan.</summary>
+    [FromQuery(Name = "opbouw")] public string? OutlineView { get; set; }
+
+    /// <summary>Headings shown in the outline of a long plan before it is cut at a depth (the rest on request).</summary>
+    public const int MaxOutlineNodes = 400;
+
+    /// <summary>Every heading in the outline.</summary>
+    public int OutlineNodes { get; private set; }
+
+    /// <summary>The deepest heading level shown; int.MaxValue when the whole outline is.</summary>
+    public int OutlineDepth { get; private set; } = int.MaxValue;
+
     public AnalyzedPlan Plan { get; private set; } = null!;
     public PlanCoverage Coverage => Plan.Coverage;
     public RulesHolder Rules => rules;
@@ -106,6 +118,25 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
         Versions = coverage.Store.ListVersions(id);
         EditTitle = plan.Document.Title;
         EditMunicipality = plan.Document.Municipality;
+        // A 300-page plan has thousands of headings: show the levels that fit the budget, the rest on request.
+        var perLevel = new List<int>();
+        void Count(IReadOnlyList<OutlineNode> nodes)
+        {
+            foreach (var node in nodes)
+            {
+                while (perLevel.Count < node.Level) perLevel.Add(0);
+                perLevel[node.Level - 1]++;
+                Count(node.Children);
+            }
+        }
+        Count(plan.Coverage.Outline);
+        OutlineNodes = perLevel.Sum();
+        if (OutlineNodes > MaxOutlineNodes && OutlineView != "alles")
+        {
+            var shown = 0;
+            OutlineDepth = 0;
+            while (OutlineDepth < perLevel.Count && (OutlineDepth == 0 || shown + perLevel[OutlineDepth] <= MaxOutlineNodes)) shown += perLevel[OutlineDepth++];
+        }
         return true;
     }
 
