@@ -29,16 +29,27 @@ public class CoverageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRoot();
-        var tagger = new RuleTagger(RuleSetLoader.LoadOrThrow(Path.Join(root, "rules")));
-        var pieces = Directory.GetFiles(Path.Join(root, "..", "shared", "corpus", "dev"), "*.txt").Order(StringComparer.Ordinal)
+        var tagger = new RuleTagger(RuleSetLoader.LoadOrThrow(Path.Join(FindRoot(), "rules")));
+        _passages = TaggedPlan(tagger, PassagesPerPlan);
+        _labels = tagger.Labels;
+        _coverages = [.. Enumerable.Range(0, Plans).Select(Analyze)];
+        Console.WriteLine($"// {Plans} plans × {PassagesPerPlan} passages, {_passages.Sum(p => p.Tags.Count)} tags per plan, {_labels.Count} labels");
+    }
+
+    /// <summary>
+    /// One plan of <paramref name="count"/> tagged passages: passages of the development corpus tagged
+    /// with the shipped rules, a BD heading every 25 passages (shared with <see cref="CheckBenchmarks"/>).
+    /// </summary>
+    internal static IReadOnlyList<TaggedPassage> TaggedPlan(RuleTagger tagger, int count)
+    {
+        var pieces = Directory.GetFiles(Path.Join(FindRoot(), "..", "shared", "corpus", "dev"), "*.txt").Order(StringComparer.Ordinal)
             .SelectMany(f => File.ReadAllText(f).Split("\n---", 2).Last().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(p => p.Length >= 40)
             .ToArray();
-        var passages = new List<TaggedPassage>(PassagesPerPlan);
+        var passages = new List<TaggedPassage>(count);
         var offset = 0;
         string[] path = [];
-        for (var i = 0; passages.Count < PassagesPerPlan; i++)
+        for (var i = 0; passages.Count < count; i++)
         {
             Passage passage;
             if (i % 25 == 0)
@@ -51,10 +62,7 @@ public class CoverageBenchmarks
             offset += passage.Text.Length + 2;
             passages.Add(new TaggedPassage(passage, tagger.Tag(new TaggingInput(passage.Text, passage.Headings))));
         }
-        _passages = passages;
-        _labels = tagger.Labels;
-        _coverages = [.. Enumerable.Range(0, Plans).Select(Analyze)];
-        Console.WriteLine($"// {Plans} plans × {PassagesPerPlan} passages, {passages.Sum(p => p.Tags.Count)} tags per plan, {_labels.Count} labels");
+        return passages;
     }
 
     private PlanCoverage Analyze(int n) =>
@@ -84,7 +92,7 @@ public class CoverageBenchmarks
     [Benchmark]
     public string MarkdownReport() => new MarkdownReportRenderer().Render(new PlanReportBuilder().Build(_coverages[0]));
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Join(dir.FullName, "PolicyLens.sln"))) return dir.FullName;

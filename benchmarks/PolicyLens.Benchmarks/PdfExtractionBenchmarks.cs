@@ -59,6 +59,14 @@ public class PdfExtractionBenchmarks
         return total;
     }
 
+    [Benchmark(Description = "PdfPig worker (embedded engine)")]
+    public int PdfPigWorker()
+    {
+        var output = new PdfReader(null, new PdfPigWorkerSource()).Read(new DocumentSource(_pdf), Documents.DocumentFormat.Pdf);
+        if (output.Issues.Count > 0) throw new InvalidOperationException(output.Issues[0].Message);
+        return output.Blocks.Count;
+    }
+
     [Benchmark(Description = "PolicyLens PdfReader")]
     public int PdfReader()
     {
@@ -67,7 +75,7 @@ public class PdfExtractionBenchmarks
         return output.Blocks.Count;
     }
 
-    private static void Run(string tool, IEnumerable<string> args)
+    internal static void Run(string tool, IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -77,7 +85,7 @@ public class PdfExtractionBenchmarks
         if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {err}");
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PolicyLens.sln"))) return dir.FullName;

@@ -11,20 +11,23 @@ public class DoctorCommand
     {
         var (code, output, error) = Run("doctor");
         Assert.True(code == 0, output + error);
-        Assert.Contains("ok    PDF support: poppler", output);
+        Assert.Contains("ok    PDF engine: poppler", output);
+        Assert.Contains("ok    PDF engine: PdfPig 0.1.16", output);
+        Assert.Contains("OCR: tesseract", output);
         Assert.Contains("ok    rules: sha256:", output);
     }
 
     [Fact]
-    public void Doctor_fails_with_the_install_command_when_poppler_is_missing()
+    public void Without_poppler_doctor_warns_with_the_install_command_and_names_the_embedded_engine()
     {
         var empty = Directory.CreateTempSubdirectory("policylens-no-poppler-").FullName;
         try
         {
             var (code, output, _) = Run("doctor", "--poppler", empty);
-            Assert.Equal(1, code);
-            Assert.Contains("FAIL  PDF support:", output);
+            Assert.Equal(0, code);
+            Assert.Contains("warn  PDF engine: pdftohtml could not be run", output);
             Assert.Contains("apt-get install poppler-utils", output);
+            Assert.Contains("ok    PDF engine: PdfPig", output);
         }
         finally
         {

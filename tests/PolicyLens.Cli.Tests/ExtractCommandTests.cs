@@ -20,11 +20,11 @@ public sealed class ExtractCommand : IDisposable
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["title", "format", "pages", "passages", "issues"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["title", "format", "pages", "readBy", "passages", "issues"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Meerjarenplan 2026–2031 gemeente Lindeveld", root.GetProperty("title").GetString());
         Assert.Equal("docx", root.GetProperty("format").GetString());
         var passage = root.GetProperty("passages")[3];
-        Assert.Equal(["ordinal", "page", "headings", "kind", "text"], passage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ordinal", "page", "headings", "kind", "text", "ocr"], passage.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, passage.GetProperty("ordinal").GetInt32());
         Assert.Equal(JsonValueKind.Array, passage.GetProperty("headings").ValueKind);
         Assert.Contains(root.GetProperty("passages").EnumerateArray(), p => p.GetProperty("kind").GetString() == "table-row");

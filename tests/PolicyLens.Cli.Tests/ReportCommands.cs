@@ -62,6 +62,31 @@ public sealed class ReportCommands : IDisposable
     }
 
     [Fact]
+    public void The_json_report_holds_the_plan_checks_with_id_title_status_explanation_and_passages()
+    {
+        var (code, output, _) = Run("report", Fixture("lindeveld-plan.md"), "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToArray();
+        Assert.True(checks.Length >= 5, "the shipped checks run on the report");
+        var fields = checks.Single(c => c.GetProperty("id").GetString() == "neglected-fields");
+        foreach (var name in new[] { "id", "title", "status", "explanation", "passages" }) Assert.True(fields.TryGetProperty(name, out _), name);
+        Assert.Equal("waarschuwing", fields.GetProperty("status").GetString());
+        Assert.Equal("Onderwijs, werk en zorg", fields.GetProperty("title").GetString());
+        Assert.Contains(checks, c => c.GetProperty("status").GetString() == "in-orde");
+    }
+
+    [Fact]
+    public void The_markdown_report_has_the_checklist()
+    {
+        var (code, output, _) = Run("report", Fixture("lindeveld-plan.md"));
+        Assert.Equal(0, code);
+        Assert.Contains("## Controles", output);
+        Assert.Contains("### ✘ Onderwijs, werk en zorg (waarschuwing)", output);
+        Assert.Contains("### ✔ Sociale verbinding in alle beleidsdomeinen (in orde)", output);
+    }
+
+    [Fact]
     public void Docx_needs_an_output_file()
     {
         var (code, output, error) = Run("report", Fixture("lindeveld-plan.docx"), "--format", "docx");

@@ -32,7 +32,7 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task The_report_shows_header_heatmap_types_gaps_flags_and_outline()
+    public async Task The_report_shows_header_heatmap_types_gaps_checks_and_outline()
     {
         var html = await PageAsync($"/documenten/{plans.Lindeveld}");
         Assert.Contains("id=\"heatmap-level\"", html);
@@ -41,7 +41,8 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("Soorten eenzaamheid", html);
         Assert.Contains("Lacunes en suggesties", html);
         Assert.DoesNotContain("Gaten", html);
-        Assert.Contains("Signalen", html);
+        Assert.Contains("<h2 id=\"controles-kop\">Controles</h2>", html);
+        Assert.Contains("<ul class=\"checklist\">", html);
         Assert.Contains("class=\"outline\"", html);
         Assert.Contains("Sociale verbondenheid in al het beleid", html);
         Assert.DoesNotContain("id=\"bewijs\"", html); // no evidence until a cell is chosen
@@ -54,8 +55,9 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         int At(string text) => html.IndexOf(text, StringComparison.Ordinal) is var i and >= 0 ? i : throw new Xunit.Sdk.XunitException($"'{text}' is missing");
         Assert.True(At("id=\"samenvatting\"") < At("id=\"heatmap\""));
         Assert.True(At("id=\"heatmap\"") < At("id=\"lacunes\""));
-        Assert.True(At("id=\"lacunes\"") < At("id=\"signalen\""));
+        Assert.True(At("id=\"lacunes\"") < At("id=\"controles\""));
         Assert.Contains("werkzame elementen tegen eenzaamheid uit", html);
+        Assert.True(At("controles op het kader") < At("id=\"heatmap\"")); // the summary names the checks that fail or says all pass
         Assert.True(At("sha256:") > At("Colofon"));
     }
 
@@ -117,15 +119,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task A_flag_links_to_the_passages_it_rests_on()
+    public async Task A_check_in_the_checklist_links_to_the_passages_it_rests_on()
     {
         var report = await PageAsync($"/documenten/{plans.Scriptdorp}");
-        Assert.Contains("<span class=\"severity\">Aandachtspunt</span>", report); // only older people are named: the age-gap warning
-        var link = WebUtility.HtmlDecode(Regex.Match(report, "href=\"(/documenten/\\d+\\?[^\"]*signaal=[^\"#]+)").Groups[1].Value);
+        Assert.Matches("<li class=\"check-(in-orde|waarschuwing|aandacht|info|niet-van-toepassing)\" id=\"controle-age-gap\">", report);
+        // Whichever check has evidence, its link opens that evidence under "Bewijs".
+        var link = WebUtility.HtmlDecode(Regex.Match(report, "href=\"(/documenten/\\d+\\?[^\"]*controle=[a-z-]+[^\"#]*)").Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(link));
         var html = await PageAsync(link);
-        Assert.Contains("Bewijs: Signaal: ", html);
-        Assert.Contains("class=\"evidence\"", html);
+        Assert.Contains("Bewijs: Controle: ", html);
+        Assert.Contains("class=\"evidence", html);
     }
 
     [Fact]
@@ -221,6 +224,16 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
+    public async Task Compare_lists_per_check_which_plans_fail_it()
+    {
+        var html = await PageAsync("/vergelijken");
+        Assert.Contains("<h2 id=\"controles-kop\">Controles</h2>", html);
+        Assert.Contains("Leeftijdsgroepen in de aanpak van eenzaamheid", html);
+        // A failing plan links to the check's evidence in its own report.
+        Assert.Matches("href=\"/documenten/\\d+\\?controle=[a-z-]+#bewijs\"", html);
+    }
+
+    [Fact]
     public async Task The_compare_matrix_scrolls_in_its_own_region_with_titles_numbers_and_labels_in_separate_cells()
     {
         var html = await PageAsync("/vergelijken?dimensie=domain");
@@ -261,9 +274,9 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     }
 
     [Fact]
-    public async Task Signal_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
+    public async Task Check_evidence_emphasises_the_tags_of_the_dimension_the_check_reads()
     {
-        var html = await PageAsync($"/documenten/{plans.Lindeveld}?signaal=age-gap");
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}?controle=age-gap");
         Assert.Contains("id=\"bewijs\"", html);
         var emphasised = System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"match\"><span class=\"dim\">([^<:]+):</span>");
         Assert.NotEmpty(emphasised);
@@ -326,6 +339,18 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         Assert.Contains("Voorbeelden", html);
         var levels = await PageAsync("/regels?dimensie=level");
         Assert.Contains("level.geindiceerd", levels);
+    }
+
+    [Fact]
+    public async Task The_rules_page_lists_the_plan_checks_with_their_expressions_and_explanations()
+    {
+        var html = WebUtility.HtmlDecode(await PageAsync("/regels"));
+        Assert.Contains("Controles op plannen", html);
+        Assert.Contains("id=\"controle-neglected-fields\"", html);
+        Assert.Contains("checks/beleidsdomeinen.json", html);
+        Assert.Contains("<code>!ontbreekt.Any()</code>", html);
+        Assert.Contains("velden.Where(v => !v.Present && !plan.Label[\"domain:\" + v.Id].Present)", html);
+        Assert.Contains("De wetenschappelijke adviescommissie noemt onderwijs, werk en zorg", html);
     }
 
     [Fact]

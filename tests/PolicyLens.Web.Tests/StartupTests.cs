@@ -26,6 +26,26 @@ public sealed class StartupTests
         Directory.Delete(rules, recursive: true);
     }
 
+    [Theory]
+    [InlineData("plan.Counts.Headings >", "Expression, position 23: Expression expected")]
+    [InlineData("System.IO.File.Exists(\"/etc/passwd\")", "'System' reaches outside the plan summary")]
+    public void A_broken_or_unsafe_plan_check_stops_the_app_with_file_rule_name_and_position(string expression, string expected)
+    {
+        var rules = Path.Join(Path.GetTempPath(), "policylens-web-tests", "rules-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Join(rules, "checks"));
+        foreach (var file in Directory.GetFiles(Repo.Rules, "*.yaml")) File.Copy(file, Path.Join(rules, Path.GetFileName(file)));
+        File.WriteAllText(Path.Join(rules, "checks", "eigen.json"), $$"""
+            { "WorkflowName": "eigen", "Rules": [ { "RuleName": "eigen-check", "Expression": {{System.Text.Json.JsonSerializer.Serialize(expression)}},
+              "Properties": { "title": "T", "severity": "info", "explanation": "E", "message": "M" } } ] }
+            """);
+        using var app = new TestApp(new() { ["PolicyLens:RulesPath"] = rules });
+        var message = Flatten(Assert.ThrowsAny<Exception>(() => app.CreateClient()));
+        Assert.Contains("plan checks in " + Path.Join(rules, "checks") + " are invalid", message); // as policylens rules check says it
+        Assert.Contains("checks/eigen.json:1: [eigen-check] ", message);
+        Assert.Contains(expected, message);
+        Directory.Delete(rules, recursive: true);
+    }
+
     [Fact]
     public void Invalid_settings_stop_the_app_and_name_the_key()
     {

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return DoctorCommand.Create(stdout, stderr);
         yield return RulesCheckCommand.Create(stdout, stderr);
         yield return EvalCommand.Create(stdout, stderr);
+        yield return TrainCommand.Create(stdout, stderr);
         yield return TagCommand.Create(stdout, stderr);
         yield return IngestCommand.Create(stdout, stderr);
         yield return ListCommand.Create(stdout, stderr);

@@ -39,14 +39,15 @@ internal static class CompareCommand
             stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out vergelijking.{chosen})");
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
+        if (CheckLoading.Analyzer(rulesDir, stderr) is not { } analyzer) return ExtractCommand.InputError;
 
         var coverages = new List<PlanCoverage>();
         var failed = false;
         if (targets.Count == 0)
         {
-            var all = ReportStore.LoadAll(dbPath, tagger, stderr);
+            var all = ReportStore.LoadAll(dbPath, tagger, analyzer, stderr);
             if (all is null) return ExtractCommand.InputError;
             coverages.AddRange(all);
         }
@@ -57,11 +58,11 @@ internal static class CompareCommand
         {
             if (!File.Exists(targets[i]) && long.TryParse(targets[i], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 stored.Add((i, id));
-            else if ((slots[i] = ReportOutput.AnalyzeFile(targets[i], tagger, null, stderr)) is null) failed = true;
+            else if ((slots[i] = ReportOutput.AnalyzeFile(targets[i], tagger, analyzer, null, stderr)) is null) failed = true;
         }
         if (stored.Count > 0)
         {
-            var loaded = ReportStore.LoadMany([.. stored.Select(s => s.Id)], dbPath, tagger, stderr);
+            var loaded = ReportStore.LoadMany([.. stored.Select(s => s.Id)], dbPath, tagger, analyzer, stderr);
             if (loaded is null) failed = true;
             else for (var k = 0; k < stored.Count; k++) slots[stored[k].Slot] = loaded[k];
         }

@@ -31,11 +31,12 @@ internal static class DiffCommand
 
     internal static int Run(string oldTarget, string newTarget, string format, string? dbPath, string? rulesDir, TextWriter stdout, TextWriter stderr)
     {
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
-        var old = ReportOutput.Analyze(oldTarget, dbPath, tagger, null, stderr);
+        if (CheckLoading.Analyzer(rulesDir, stderr) is not { } analyzer) return ExtractCommand.InputError;
+        var old = ReportOutput.Analyze(oldTarget, dbPath, tagger, analyzer, null, stderr);
         if (old is null) return ExtractCommand.InputError;
-        var @new = ReportOutput.Analyze(newTarget, dbPath, tagger, null, stderr);
+        var @new = ReportOutput.Analyze(newTarget, dbPath, tagger, analyzer, null, stderr);
         if (@new is null) return ExtractCommand.InputError;
 
         var diff = new PlanDiffer().Diff(old, @new);

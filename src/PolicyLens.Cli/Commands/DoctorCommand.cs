@@ -19,18 +19,31 @@ internal static class DoctorCommand
         command.SetAction(parse =>
         {
             var healthy = true;
-            var pdf = PopplerTextSource.Probe(new PdfReaderOptions { PopplerDirectory = parse.GetValue(popplerOption) });
-            if (pdf.IsAvailable) stdout.WriteLine($"ok    PDF support: {pdf.Engine} {pdf.Version}");
-            else
+            // Every PDF engine in the order they are tried, then OCR; PDF works when one engine does.
+            var engines = new PdfReader(PdfSettings.Load(parse.GetValue(popplerOption))).EngineStatuses();
+            var pdfEngines = engines.Where(e => e.Engine != "tesseract").ToList();
+            if (!pdfEngines.Any(e => e.IsAvailable)) healthy = false;
+            foreach (var e in engines)
             {
-                healthy = false;
-                stdout.WriteLine($"FAIL  PDF support: {pdf.Message}");
+                var optional = e.Engine == "tesseract" || pdfEngines.Any(o => o.IsAvailable);
+                var mark = e.IsAvailable ? "ok  " : optional ? "warn" : "FAIL";
+                var role = e.Engine == "tesseract" ? "OCR" : "PDF engine";
+                stdout.WriteLine(e.IsAvailable ? $"{mark}  {role}: {e.Engine} {e.Version} — {e.Message}" : $"{mark}  {role}: {e.Message}");
             }
 
             var rulesPath = RulesLocation.Resolve(parse.GetValue(rulesOption));
             var rules = RuleSetLoader.LoadDirectory(rulesPath);
             if (rules.RuleSet is { } set)
+            {
                 stdout.WriteLine($"ok    rules: {set.Version} from {rulesPath}");
+                var model = PolicyLens.Learning.Model.TaggerSetup.Create(new PolicyLens.Tagging.RuleTagger(set),
+                    PolicyLens.Learning.Model.ModelFile.DefaultPath(rulesPath)).Model;
+                // Without the model PolicyLens still tags (with the rules alone), so this warns rather than fails.
+                if (model.InUse)
+                    stdout.WriteLine($"{(model.Warning is null ? "ok  " : "warn")}  learned model: {model.Version} from {model.Path}" +
+                                     (model.Warning is null ? "" : $" ({model.Warning})"));
+                else stdout.WriteLine($"warn  learned model: {model.Problem}");
+            }
             else
             {
                 healthy = false;

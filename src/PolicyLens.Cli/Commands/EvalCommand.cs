@@ -1,57 +1,127 @@
 using System.CommandLine;
 using System.Globalization;
+using PolicyLens.Learning.Model;
+using PolicyLens.Learning.Training;
+using PolicyLens.Tagging;
 using PolicyLens.Tagging.Evaluation;
 
 namespace PolicyLens.Cli.Commands;
 
-/// <summary><c>policylens eval --gold FILE [--format table|json] [--errors] [--rules DIR]</c>.</summary>
+/// <summary>
+/// <c>policylens eval --gold FILE [--gold FILE]… [--folds K] [--tagger rules|model|combined] [--format table|json] [--errors]</c>.
+/// By default a 5-fold cross-validation grouped by document: the model is trained and tuned
+/// without the documents it is scored on. <c>--folds 0</c> scores the tagger as shipped.
+/// </summary>
 internal static class EvalCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var goldOption = new Option<string>("--gold") { Description = "Gold file in the JSONL format of framework.md.", Required = true };
+        var goldOption = new Option<string[]>("--gold")
+        {
+            Description = "Gold file(s) in the JSONL format of framework.md (repeat for several; ids must be unique).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var foldsOption = new Option<int>("--folds")
+        {
+            Description = "Cross-validation folds, split by document (default 5); 0 scores the shipped tagger on the whole file.",
+            DefaultValueFactory = _ => 5,
+        };
+        foldsOption.Validators.Add(r =>
+        {
+            var k = r.GetValueOrDefault<int>();
+            if (k is 1 or < 0) r.AddError("--folds is 0 (no cross-validation) or at least 2.");
+        });
+        var taggerOption = new Option<string>("--tagger") { Description = "rules, model or combined (default).", DefaultValueFactory = _ => "combined" };
+        taggerOption.AcceptOnlyFromAmong("rules", "model", "combined");
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
         var errorsOption = new Option<bool>("--errors") { Description = "List false positives and negatives with their evidence." };
         var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
-        var command = new Command("eval", "Tag every passage of a gold file and report precision, recall and F1 per label and dimension.")
+        var modelOption = new Option<string?>("--model") { Description = "Model file for --folds 0 (default: model/tagger-model.json in the rules directory)." };
+        var command = new Command("eval", "Measure a tagger on labelled passages: precision, recall and F1 per label and dimension, by document.")
         {
-            goldOption, formatOption, errorsOption, rulesOption,
+            goldOption, foldsOption, taggerOption, formatOption, errorsOption, rulesOption, modelOption,
         };
         command.SetAction(parse =>
         {
-            var tagger = RulesLocation.LoadTagger(parse.GetValue(rulesOption), stderr);
-            if (tagger is null) return 1;
-            var goldPath = parse.GetValue(goldOption)!;
-            var gold = GoldFile.Read(goldPath);
-            if (gold.Errors.Count > 0)
+            var rules = RulesLocation.LoadTagger(parse.GetValue(rulesOption), stderr);
+            if (rules is null) return 1;
+            var goldPaths = parse.GetValue(goldOption)!;
+            var gold = GoldInput.Read(goldPaths, stderr);
+            if (gold is null) return 1;
+            var kind = Enum.Parse<TaggerKind>(parse.GetValue(taggerOption)!, ignoreCase: true);
+            var folds = parse.GetValue(foldsOption);
+            var json = parse.GetValue(formatOption) == "json";
+            var showErrors = parse.GetValue(errorsOption);
+            if (folds == 0)
             {
-                stderr.WriteLine($"{goldPath}: {gold.Errors.Count} problem(s) in the gold file:");
-                foreach (var e in gold.Errors.Take(20)) stderr.WriteLine("  " + e);
+                var tagger = ShippedTagger(kind, rules, parse.GetValue(modelOption) ?? ModelFile.DefaultPath(RulesLocation.Resolve(parse.GetValue(rulesOption))),
+                    goldPaths, stderr);
+                if (tagger is null) return 1;
+                var report = Evaluator.Evaluate(tagger, gold);
+                if (json) stdout.WriteLine(report.ToJson(showErrors));
+                else WriteTable(stdout, report, null, showErrors);
+                return 0;
+            }
+            var documents = gold.Select(CrossValidation.GroupOf).Distinct().Count();
+            if (documents < folds)
+            {
+                stderr.WriteLine($"{folds} folds need at least {folds} documents; the gold file(s) hold {documents}. Use fewer --folds.");
                 return 1;
             }
-            var report = Evaluator.Evaluate(tagger, gold.Passages);
-            var showErrors = parse.GetValue(errorsOption);
-            if (parse.GetValue(formatOption) == "json") stdout.WriteLine(report.ToJson(showErrors));
-            else WriteTable(stdout, report, showErrors);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var cv = TaggerCrossValidation.Run(rules, gold, folds, kind,
+                progress: json ? null : (done, all) => stderr.WriteLine($"fold {done}/{all} done ({watch.Elapsed.TotalSeconds:0} s)"));
+            if (json) stdout.WriteLine(cv.ToJson());
+            else WriteTable(stdout, cv.Pooled, cv, showErrors);
             return 0;
         });
         return command;
     }
 
+    /// <summary>The tagger as shipped; the combined one warns when it was trained on the very file it is scored on.</summary>
+    private static IPassageTagger? ShippedTagger(TaggerKind kind, RuleTagger rules, string modelPath, IReadOnlyList<string> goldPaths, TextWriter stderr)
+    {
+        if (kind == TaggerKind.Rules) return rules;
+        if (kind == TaggerKind.Model)
+        {
+            stderr.WriteLine("--tagger model is trained per fold only (the shipped model is the combined one); use --folds K or --tagger combined.");
+            return null;
+        }
+        var setup = TaggerSetup.Create(rules, modelPath);
+        if (setup.Combined is null)
+        {
+            stderr.WriteLine(setup.Model.Problem);
+            return null;
+        }
+        var hashes = setup.Model.Provenance!.Sources.Select(s => s.Sha256).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in goldPaths.Where(p => hashes.Contains(TrainCommand.Sha256Of(p))))
+            stderr.WriteLine($"warning: the model was trained on {path}; figures on it are a fit, not a result. Use --folds K for a by-document figure.");
+        return setup.Tagger;
+    }
+
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static void WriteTable(TextWriter o, EvaluationReport report, bool showErrors)
+    private static void WriteTable(TextWriter o, EvaluationReport report, CrossValidationReport? cv, bool showErrors)
     {
-        o.WriteLine($"{report.Passages} passages, rule set {report.RuleSetVersion}");
+        o.WriteLine(cv is null
+            ? $"{report.Passages} passages, tagger {report.RuleSetVersion}, scored as shipped (no cross-validation)"
+            : $"{report.Passages} passages, tagger {cv.Tagger}, {cv.Folds} folds by document (each fold scored by a tagger trained without it); rules {report.RuleSetVersion.Split('+')[0]}");
+        var spread = cv is null ? "" : $" {"F1 across folds",-15}";
         foreach (var d in report.Dimensions)
         {
             o.WriteLine();
-            o.WriteLine($"{d.Dimension,-34} {"P",6} {"R",6} {"F1",6} {"supp",5} {"tp",4} {"fp",4} {"fn",4}");
+            o.WriteLine($"{d.Dimension,-34} {"P",6} {"R",6} {"F1",6}{spread} {"supp",5} {"tp",4} {"fp",4} {"fn",4}");
             foreach (var l in d.Labels)
-                o.WriteLine($"  {l.Label,-32} {F(l.Scores.Precision),6} {F(l.Scores.Recall),6} {F(l.Scores.F1),6} {l.Support,5} {l.TruePositives,4} {l.FalsePositives,4} {l.FalseNegatives,4}");
-            o.WriteLine($"  {"micro",-32} {F(d.Micro.Precision),6} {F(d.Micro.Recall),6} {F(d.Micro.F1),6}");
-            o.WriteLine($"  {"macro",-32} {F(d.Macro.Precision),6} {F(d.Macro.Recall),6} {F(d.Macro.F1),6}");
+                o.WriteLine($"  {l.Label,-32} {F(l.Scores.Precision),6} {F(l.Scores.Recall),6} {F(l.Scores.F1),6}" +
+                            (cv is null ? "" : $" {cv.LabelF1(d.Dimension, l.Label),-15}") +
+                            $" {l.Support,5} {l.TruePositives,4} {l.FalsePositives,4} {l.FalseNegatives,4}");
+            var name = d.Dimension;
+            o.WriteLine($"  {"micro",-32} {F(d.Micro.Precision),6} {F(d.Micro.Recall),6} {F(d.Micro.F1),6}" +
+                        (cv is null ? "" : $" {cv.Across(r => r.Dimension(name)?.Micro.F1),-15}"));
+            o.WriteLine($"  {"macro",-32} {F(d.Macro.Precision),6} {F(d.Macro.Recall),6} {F(d.Macro.F1),6}" +
+                        (cv is null ? "" : $" {cv.Across(r => r.Dimension(name)?.Macro.F1),-15}"));
         }
         o.WriteLine();
         o.WriteLine($"overall micro P {F(report.OverallMicro.Precision)} R {F(report.OverallMicro.Recall)} F1 {F(report.OverallMicro.F1)}; " +

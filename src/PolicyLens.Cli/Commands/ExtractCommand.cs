@@ -60,7 +60,8 @@ internal static class ExtractCommand
                 : $"policylens: {path}: file not found");
             return null;
         }
-        var ingestor = DefaultReaders.CreateIngestor();
+        var pdf = PdfSettings.Load();
+        var ingestor = DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf);
         var result = ingestor.Ingest(new DocumentSource(path, displayName: path));
         foreach (var warning in result.Issues.Where(i => i.Severity == IssueSeverity.Warning))
             stderr.WriteLine($"policylens: {path}: warning: {warning.Message}{(warning.Page is { } p ? $" (page {p})" : "")}");
@@ -89,7 +90,8 @@ internal static class ExtractCommand
             title = document.Title,
             format = document.Format.ToString().ToLowerInvariant(),
             pages = document.PageCount,
-            passages = result.Passages.Select(p => new { ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text }),
+            readBy = document.ReadBy,
+            passages = result.Passages.Select(p => new { ordinal = p.Ordinal, page = p.Page, headings = p.Headings, kind = KindName(p.Kind), text = p.Text, ocr = p.FromOcr }),
             issues = result.Issues.Select(i => new { severity = i.Severity.ToString().ToLowerInvariant(), message = i.Message, page = i.Page }),
         };
         stdout.WriteLine(JsonSerializer.Serialize(payload, Json));
@@ -98,7 +100,7 @@ internal static class ExtractCommand
     private static void WriteText(IngestionResult result, PlanDocument document, TextWriter stdout)
     {
         stdout.WriteLine($"# {document.Title}");
-        stdout.WriteLine($"format: {document.Format.ToString().ToLowerInvariant()}, pages: {(document.PageCount?.ToString() ?? "unknown")}, passages: {result.Passages.Count}");
+        stdout.WriteLine($"format: {document.Format.ToString().ToLowerInvariant()}, pages: {(document.PageCount?.ToString() ?? "unknown")}, passages: {result.Passages.Count}{(document.ReadBy is { } by ? $", read by: {by}" : "")}");
         IReadOnlyList<string>? shownPath = null;
         foreach (var passage in result.Passages)
         {
@@ -117,7 +119,7 @@ internal static class ExtractCommand
                 stdout.WriteLine();
                 stdout.WriteLine(shownPath.Count == 0 ? "§ (no heading)" : "§ " + string.Join(" › ", shownPath));
             }
-            stdout.WriteLine($"  [{passage.Ordinal}]{page} {KindName(passage.Kind)}: {passage.Text}");
+            stdout.WriteLine($"  [{passage.Ordinal}]{page} {KindName(passage.Kind)}{(passage.FromOcr ? " (OCR)" : "")}: {passage.Text}");
         }
     }
 }

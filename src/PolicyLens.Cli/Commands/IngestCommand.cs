@@ -52,7 +52,7 @@ internal static class IngestCommand
             stderr.WriteLine($"policylens: --version-of neemt één bestand, niet {sources.Count}; ingest de versies een voor een.");
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rules, stderr);
+        var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;
@@ -62,7 +62,8 @@ internal static class IngestCommand
             return 1;
         }
 
-        var library = new PlanLibrary(DefaultReaders.CreateIngestor(), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
+        var pdf = PdfSettings.Load();
+        var library = new PlanLibrary(DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
         var console = StoreAccess.Console(stdout, out var interactive);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<FileOutcome> outcomes;

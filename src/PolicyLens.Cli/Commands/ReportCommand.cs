@@ -6,7 +6,7 @@ namespace PolicyLens.Cli.Commands;
 
 /// <summary>
 /// <c>policylens report &lt;id|file&gt; [--format md|json|docx|html|pdf] [--out FILE] [--appendix] [--db FILE] [--rules DIR]</c>:
-/// the full report of one plan (coverage, gaps with suggestions, flags, outline, evidence). A file
+/// the full report of one plan (summary, coverage, gaps with suggestions, plan checks, outline, evidence). A file
 /// is ingested and tagged in memory; a number is a document id in the store.
 /// Exit 0 on success, 1 when the plan cannot be read or found, 2 for usage errors.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class ReportCommand
         var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
         var municipality = new Option<string?>("--municipality") { Description = "Municipality shown in the report (for a file)." };
         var appendix = new Option<bool>("--appendix") { Description = "docx and pdf: add every coverage table and all evidence as an appendix." };
-        var command = new Command("report", "Write the coverage report of one plan: summary, heatmap, gaps with suggestions, checks and evidence.")
+        var command = new Command("report", "Write the coverage report of one plan: summary, heatmap, gaps with suggestions, plan checks and evidence.")
         {
             target, format, output, db, rules, municipality, appendix,
         };
@@ -42,10 +42,11 @@ internal static class ReportCommand
             stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out rapport.{chosen})");
             return Program.UsageError;
         }
-        var tagger = RulesLocation.LoadTagger(rulesDir, stderr);
+        var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
+        if (CheckLoading.Analyzer(rulesDir, stderr) is not { } analyzer) return ExtractCommand.InputError;
 
-        var coverage = ReportOutput.Analyze(target, dbPath, tagger, municipality, stderr);
+        var coverage = ReportOutput.Analyze(target, dbPath, tagger, analyzer, municipality, stderr);
         if (coverage is null) return ExtractCommand.InputError;
 
         var report = new PlanReportBuilder(appendix ? new ReportOptions { MaxEvidencePerLabel = int.MaxValue } : null).Build(coverage);

@@ -36,7 +36,7 @@ internal static class ReportOutput
     /// A plan given on the command line, analysed: a file is read and tagged in memory, a number is
     /// a stored document. Null (reason on stderr) when it cannot be read or found.
     /// </summary>
-    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr)
     {
         if (File.Exists(target) || !long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
@@ -45,17 +45,17 @@ internal static class ReportOutput
                 stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
                 return null;
             }
-            return AnalyzeFile(target, tagger, municipality, stderr);
+            return AnalyzeFile(target, tagger, analyzer, municipality, stderr);
         }
-        return ReportStore.LoadCoverage(id, dbPath, tagger, stderr);
+        return ReportStore.LoadCoverage(id, dbPath, tagger, analyzer, stderr);
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
-    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, string? municipality, TextWriter stderr)
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr)
     {
         var ingestion = ExtractCommand.Ingest(path, stderr);
         if (ingestion?.Document is null) return null;
-        return PlanTagging.Analyze(ingestion, tagger, municipality: municipality);
+        return PlanTagging.Analyze(ingestion, tagger, analyzer, municipality);
     }
 
     /// <summary>

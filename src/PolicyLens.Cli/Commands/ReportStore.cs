@@ -37,7 +37,7 @@ internal static class ReportStore
     }
 
     /// <summary>Loads one stored document and analyses it with the current rule set's labels.</summary>
-    public static PlanCoverage? LoadCoverage(long id, string? option, IPassageTagger tagger, TextWriter stderr)
+    public static PlanCoverage? LoadCoverage(long id, string? option, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         using var store = Open(option, stderr);
         if (store is null) return null;
@@ -49,7 +49,7 @@ internal static class ReportStore
                 stderr.WriteLine($"policylens: no document with id {id} in {ResolveDatabasePath(option)}; see 'policylens list'");
                 return null;
             }
-            return Analyze(plan, tagger, stderr);
+            return Analyze(plan, tagger, analyzer, stderr);
         }
         catch (PlanStoreException ex)
         {
@@ -62,7 +62,7 @@ internal static class ReportStore
     /// The given stored documents analysed, in the order given, from one open store. Unknown ids are
     /// named on stderr; null when any id is unknown or the store cannot be read.
     /// </summary>
-    public static IReadOnlyList<PlanCoverage>? LoadMany(IReadOnlyList<long> ids, string? option, IPassageTagger tagger, TextWriter stderr)
+    public static IReadOnlyList<PlanCoverage>? LoadMany(IReadOnlyList<long> ids, string? option, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         using var store = Open(option, stderr);
         if (store is null) return null;
@@ -72,7 +72,7 @@ internal static class ReportStore
             var missing = false;
             foreach (var id in ids)
             {
-                if (store.LoadPlan(id) is { } plan) result.Add(Analyze(plan, tagger, stderr));
+                if (store.LoadPlan(id) is { } plan) result.Add(Analyze(plan, tagger, analyzer, stderr));
                 else
                 {
                     stderr.WriteLine($"policylens: no document with id {id} in {ResolveDatabasePath(option)}; see 'policylens list'");
@@ -89,7 +89,7 @@ internal static class ReportStore
     }
 
     /// <summary>Every stored document analysed, in id order; null when the store cannot be read.</summary>
-    public static IReadOnlyList<PlanCoverage>? LoadAll(string? option, IPassageTagger tagger, TextWriter stderr)
+    public static IReadOnlyList<PlanCoverage>? LoadAll(string? option, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         using var store = Open(option, stderr);
         if (store is null) return null;
@@ -97,7 +97,7 @@ internal static class ReportStore
         {
             var result = new List<PlanCoverage>();
             foreach (var summary in store.ListDocuments().OrderBy(d => d.Id))
-                if (store.LoadPlan(summary.Id) is { } plan) result.Add(Analyze(plan, tagger, stderr));
+                if (store.LoadPlan(summary.Id) is { } plan) result.Add(Analyze(plan, tagger, analyzer, stderr));
             return result;
         }
         catch (PlanStoreException ex)
@@ -107,12 +107,12 @@ internal static class ReportStore
         }
     }
 
-    private static PlanCoverage Analyze(StoredPlan plan, IPassageTagger tagger, TextWriter stderr)
+    private static PlanCoverage Analyze(StoredPlan plan, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         var d = plan.Document;
         if (plan.Run.RuleSetVersion != tagger.RuleSetVersion)
             stderr.WriteLine($"policylens: warning: document {d.Id} was tagged with rule set {plan.Run.RuleSetVersion}, the current rules are {tagger.RuleSetVersion}; run 'policylens retag' to bring it up to date");
         var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id);
-        return new CoverageAnalyzer().Analyze(info, plan.Passages, tagger.Labels);
+        return analyzer.Analyze(info, plan.Passages, tagger.Labels);
     }
 }

@@ -16,7 +16,7 @@ internal static class RetagCommand
         var command = new Command("retag", "Tag the stored plans again after the rules changed.") { db, rules };
         command.SetAction((parse, cancellationToken) =>
         {
-            var tagger = RulesLocation.LoadTagger(parse.GetValue(rules), stderr);
+            var tagger = RulesLocation.LoadSetup(parse.GetValue(rules), stderr)?.Tagger;
             if (tagger is null) return Task.FromResult(1);
             using var store = StoreAccess.Open(parse.GetValue(db), stderr);
             if (store is null) return Task.FromResult(1);

@@ -1,16 +1,20 @@
 using System.CommandLine;
+using PolicyLens.Checks;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Tagging;
 
 namespace PolicyLens.Cli.Commands;
 
-/// <summary><c>policylens rules check [--rules DIR]</c>: validates every rule file and runs every label's examples.</summary>
+/// <summary>
+/// <c>policylens rules check [--rules DIR]</c>: validates every rule file, runs every label's examples and
+/// compiles every plan check of DIR/checks; exit 1 names the file, line, rule or RuleName and position.
+/// </summary>
 internal static class RulesCheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
-        var check = new Command("check", "Validate all rule files and run every label's positive and negative examples.") { rulesOption };
+        var check = new Command("check", "Validate all rule files, run every label's positive and negative examples, and compile every plan check (rules/checks).") { rulesOption };
         check.SetAction(parse =>
         {
             var dir = RulesLocation.Resolve(parse.GetValue(rulesOption));
@@ -30,11 +34,18 @@ internal static class RulesCheckCommand
                 foreach (var failure in failures) stderr.WriteLine("  " + failure);
                 return 1;
             }
+            // Every check expression is compiled now (RulesEngine alone would wait for the first plan).
+            var checks = CheckSetLoader.LoadDirectory(Path.Join(dir, "checks"));
+            if (!checks.Success)
+            {
+                stderr.WriteLine(checks.Describe());
+                return 1;
+            }
             stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} rules, {tagger.TermCount} terms, " +
-                             $"{examples} examples pass; rule set {result.RuleSet.Version}");
+                             $"{examples} examples pass; rule set {result.RuleSet.Version}; {checks.Describe()} compile");
             return 0;
         });
-        var rules = new Command("rules", "Work with the rule set.") { check };
+        var rules = new Command("rules", "Work with the rule set.") { check, RulesSuggestCommand.Create(stdout, stderr) };
         return rules;
     }
 }

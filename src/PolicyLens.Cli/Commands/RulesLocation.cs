@@ -1,3 +1,4 @@
+using PolicyLens.Learning.Model;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Tagging;
 
@@ -24,5 +25,20 @@ internal static class RulesLocation
             return null;
         }
         return new RuleTagger(result.RuleSet);
+    }
+
+    /// <summary>
+    /// What the commands tag with: the rules and the learned model of the rules folder
+    /// (<c>model/tagger-model.json</c>), or the rules alone when the model is missing or broken —
+    /// said on <paramref name="stderr"/>, naming the file. Null when the rules cannot be loaded.
+    /// </summary>
+    public static TaggerSetup? LoadSetup(string? option, TextWriter stderr)
+    {
+        var rules = LoadTagger(option, stderr);
+        if (rules is null) return null;
+        var setup = TaggerSetup.Create(rules, ModelFile.DefaultPath(Resolve(option)));
+        if (setup.Model.Problem is { } problem) stderr.WriteLine($"policylens: warning: {problem}");
+        else if (setup.Model.Warning is { } warning) stderr.WriteLine($"policylens: warning: {warning}");
+        return setup;
     }
 }

@@ -36,7 +36,7 @@ internal static class StoreAccess
     }
 
 
-    private static string? FindAppSettings()
+    internal static string? FindAppSettings()
     {
         var besideExe = Path.Join(AppContext.BaseDirectory, "appsettings.json");
         if (File.Exists(besideExe)) return besideExe;

@@ -32,7 +32,7 @@ internal static class TagCommand
         });
         command.SetAction(parse =>
         {
-            var tagger = RulesLocation.LoadTagger(parse.GetValue(rulesOption), stderr);
+            var tagger = RulesLocation.LoadSetup(parse.GetValue(rulesOption), stderr)?.Tagger;
             if (tagger is null) return 1;
             if (parse.GetValue(fileArgument) is { } file)
                 return TagDocument(file, tagger, parse.GetValue(formatOption) == "json", stdout, stderr);
@@ -54,7 +54,7 @@ internal static class TagCommand
         return command;
     }
 
-    private static int TagDocument(string path, RuleTagger tagger, bool json, TextWriter stdout, TextWriter stderr)
+    private static int TagDocument(string path, IPassageTagger tagger, bool json, TextWriter stdout, TextWriter stderr)
     {
         var result = ExtractCommand.Ingest(path, stderr);
         if (result?.Document is not { } document) return ExtractCommand.InputError;
@@ -105,6 +105,6 @@ internal static class TagCommand
         return array;
     }
 
-    private static string ToJson(RuleTagger tagger, IReadOnlyList<PassageTag> tags) =>
+    private static string ToJson(IPassageTagger tagger, IReadOnlyList<PassageTag> tags) =>
         new JsonObject { ["ruleSetVersion"] = tagger.RuleSetVersion, ["tags"] = TagsJson(tags) }.ToJsonString(JsonOptions);
 }

@@ -120,14 +120,19 @@ public sealed class DocxReportRenderer : IReportRenderer
             body.Append(GapTable(report.Gaps, _options.SuggestionsPerGap));
         }
 
-        body.Append(Para("Signalen", "Heading1"));
-        foreach (var flag in report.Flags.Where(f => f.Severity != FlagSeverity.Ok))
+        body.Append(Para("Controles", "Heading1"));
+        if (report.Checks.Count == 0) body.Append(Para("Er zijn geen controles ingesteld."));
+        foreach (var check in report.Checks)
         {
-            body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Run($"{flag.Title} ", bold: true), Run($"({flag.SeverityText})", italic: true)));
-            body.Append(Para(flag.Explanation));
+            // Every check gets its line; only those that fail take the room for why and where.
+            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Heading2" }, new KeepNext()),
+                Run($"{ReportText.CheckMark(check.Status)} {check.Title} ({check.StatusText})")));
+            body.Append(Para(check.Message));
+            if (!check.Failed) continue;
+            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Small" }), Run("Waarom: ", bold: true), Run(check.Explanation)));
+            if (check.Passages.Count > 0)
+                body.Append(Para("Passages: " + string.Join("; ", check.Passages.Select(ReportText.Location).Distinct().Take(5)), "Caption"));
         }
-        var passed = report.Flags.Where(f => f.Severity == FlagSeverity.Ok).Select(f => f.Title).ToArray();
-        if (passed.Length > 0) body.Append(new Paragraph(Run("In orde: ", bold: true), Run(string.Join("; ", passed) + ".")));
 
         var strongest = report.Evidence.Where(e => e.Dimension == "element" && e.Passages.Count > 0).ToArray();
         if (strongest.Length > 0)

@@ -5,7 +5,14 @@ using PolicyLens.Documents;
 namespace PolicyLens.Readers.Pdf;
 
 /// <summary>What the layout analysis found: blocks in reading order and the lines it dropped as page furniture.</summary>
-public sealed record PdfLayout(IReadOnlyList<Block> Blocks, IReadOnlyList<string> RemovedLines, double BodyFontSize);
+public sealed record PdfLayout(IReadOnlyList<Block> Blocks, IReadOnlyList<string> RemovedLines, double BodyFontSize)
+{
+    /// <summary>Pages whose table of contents was left out of the blocks (its entries would be tagged twice otherwise).</summary>
+    public IReadOnlyList<int> TableOfContentsPages { get; init; } = [];
+
+    /// <summary>How many lines of tables of contents were left out.</summary>
+    public int TableOfContentsLines { get; init; }
+}
 
 /// <summary>
 /// Turns positioned text runs into blocks: lines by baseline, running headers/footers and page
@@ -31,6 +38,7 @@ public sealed partial class PdfLayoutAnalyzer
 
         var removed = new List<string>();
         RemoveRunningLines(pageLines, removed);
+        var (tocPages, tocLines) = RemoveTableOfContents(pageLines);
 
         var allLines = pageLines.SelectMany(p => p.Lines).ToList();
         var body = BodyStyle(allLines);
@@ -62,13 +70,64 @@ public sealed partial class PdfLayoutAnalyzer
         var merged = MergeContinuations(builders, repair);
         var levels = HeadingLevels(merged);
 
+        var ocrPages = pages.Where(p => p.FromOcr).Select(p => p.Number).ToHashSet();
         var blocks = new List<Block>(merged.Count);
         foreach (var b in merged)
         {
-            var block = b.ToBlock(repair, levels);
+            var block = b.ToBlock(repair, levels, ocrPages.Contains(b.Page));
             if (block is not null) blocks.Add(block);
         }
-        return new PdfLayout(blocks, removed, body.Size);
+        return new PdfLayout(blocks, removed, body.Size) { TableOfContentsPages = tocPages, TableOfContentsLines = tocLines };
+    }
+
+    // ---------------------------------------------------------------- tables of contents
+
+    /// <summary>
+    /// Removes tables of contents: a page with at least three entries (a title followed by a dot
+    /// leader and/or a page number set apart at the right), or with a title such as "Inhoud" and
+    /// two entries. Everything from the first to the last entry goes, so wrapped entries go too;
+    /// body text before or after the table on the same page stays.
+    /// </summary>
+    private static (List<int> Pages, int Lines) RemoveTableOfContents(List<(PdfPageText Page, List<Line> Lines)> pageLines)
+    {
+        var pages = new List<int>();
+        var removedLines = 0;
+        foreach (var (page, lines) in pageLines)
+        {
+            if (lines.Count < 3) continue;
+            var ordered = lines.OrderBy(l => l.Y).ThenBy(l => l.X).ToList();
+            var entries = new List<int>();
+            var title = -1;
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var text = ordered[i].Text.Trim();
+                if (title < 0 && entries.Count == 0 && TocTitle().IsMatch(text)) title = i;
+                else if (IsTocEntry(ordered[i])) entries.Add(i);
+            }
+            var leaders = entries.Count(i => DotLeader().IsMatch(ordered[i].Text));
+            if (!(leaders >= 3 || title >= 0 && entries.Count >= 2 || entries.Count >= 6 && entries.Count >= ordered.Count * 0.6)) continue;
+            var first = title >= 0 ? title : entries[0];
+            var last = entries[^1];
+            var drop = new HashSet<Line>();
+            for (var i = first; i <= last; i++)
+                if (ordered[i].Text.Length <= 250) drop.Add(ordered[i]);
+            // A page number that the leader pushed onto the next line belongs to the table too.
+            if (last + 1 < ordered.Count && PageNumberLine().IsMatch(ordered[last + 1].Text.Trim())) drop.Add(ordered[last + 1]);
+            removedLines += lines.RemoveAll(drop.Contains);
+            pages.Add(page.Number);
+        }
+        return (pages, removedLines);
+    }
+
+    /// <summary>"Inleiding ........ 5", "P1 Veiligheid 11" with the number set apart at the right, or a bare leader.</summary>
+    private static bool IsTocEntry(Line line)
+    {
+        var text = line.Text.Trim();
+        if (DotLeader().IsMatch(text)) return true;
+        if (line.Segments.Count < 2) return false;
+        var last = line.Segments[^1].Text.Trim();
+        var before = string.Join(" ", line.Segments.Take(line.Segments.Count - 1).Select(s => s.Text)).Trim();
+        return TocPageNumber().IsMatch(last) && before.Any(char.IsLetter) && before.Length <= 200;
     }
 
     // ---------------------------------------------------------------- lines and segments
@@ -78,8 +137,15 @@ public sealed partial class PdfLayoutAnalyzer
         public double X, Right, Y, Bottom, Size;
         public bool Bold, Italic;
         public string Text = "";
+        // The engine's run ended in a space (often inside a link); the next run is a new word even when it touches.
+        public bool TrailingSpace;
+        // The engine's runs this segment was joined from; a narrow column gutter hides between two of them.
+        public List<Piece> Pieces = [];
         public double Center => (X + Right) / 2;
     }
+
+    /// <summary>One engine run inside a segment; <see cref="Tight"/> when it was joined to the previous run without a space.</summary>
+    internal readonly record struct Piece(double X, double Right, string Text, bool Tight);
 
     internal sealed class Line
     {
@@ -159,12 +225,15 @@ public sealed partial class PdfLayoutAnalyzer
                 var labelOnly = current is not null && IsLabelOnly(current.Text);
                 if (current is null || (gap > SegmentGapEm * size && !(labelOnly && gap < 4 * size)))
                 {
-                    current = new Segment { X = run.X, Right = run.Right, Y = run.Y, Bottom = run.Bottom, Size = run.FontSize, Bold = run.Bold, Italic = run.Italic, Text = text.Trim() };
+                    current = new Segment { X = run.X, Right = run.Right, Y = run.Y, Bottom = run.Bottom, Size = run.FontSize, Bold = run.Bold, Italic = run.Italic, Text = text.Trim(), TrailingSpace = EndsInSpace(text) };
+                    current.Pieces.Add(new Piece(run.X, run.Right, text.Trim(), false));
                     segments.Add(current);
                     continue;
                 }
-                var tight = gap < 0.15 * size && !current.Text.EndsWith(' ') && !text.StartsWith(' ');
+                var tight = gap < 0.15 * size && !current.TrailingSpace && !char.IsWhiteSpace(text[0]);
                 current.Text = tight ? current.Text.TrimEnd() + text.Trim() : current.Text.TrimEnd() + " " + text.Trim();
+                current.TrailingSpace = EndsInSpace(text);
+                current.Pieces.Add(new Piece(run.X, run.Right, text.Trim(), tight));
                 current.Right = Math.Max(current.Right, run.Right);
                 // Superscripts and inline bits do not change the style of the segment.
                 if (run.FontSize >= current.Size * 0.8 && text.Trim().Length >= 3)
@@ -180,6 +249,8 @@ public sealed partial class PdfLayoutAnalyzer
         }
         return lines;
     }
+
+    private static bool EndsInSpace(string text) => text.Length > 0 && char.IsWhiteSpace(text[^1]);
 
     private static bool IsLabelOnly(string text) => ListLabelOnly().IsMatch(text.Trim());
 
@@ -256,6 +327,18 @@ public sealed partial class PdfLayoutAnalyzer
                 if (repeats || proven || everywhere)
                     foreach (var c in group) toRemove.Add(c.Line);
             }
+        }
+
+        // A proven running line that sits close to a footnote on some page is still the same line:
+        // the outermost line of a page with the text of a running line goes too.
+        var runningKeys = toRemove.Select(l => RepeatKey(l.Text)).ToHashSet();
+        foreach (var (page, lines) in pageLines)
+        {
+            if (lines.Count < 2) continue;
+            var top = lines.MinBy(l => l.Y)!;
+            var bottom = lines.MaxBy(l => l.Y)!;
+            if (top.Bottom <= page.Height * BandShare + 1 && runningKeys.Contains(RepeatKey(top.Text))) toRemove.Add(top);
+            if (bottom.Y >= page.Height * (1 - BandShare) - 1 && runningKeys.Contains(RepeatKey(bottom.Text))) toRemove.Add(bottom);
         }
 
         foreach (var (_, lines) in pageLines)
@@ -348,15 +431,16 @@ public sealed partial class PdfLayoutAnalyzer
         }
         foreach (var line in ordered)
         {
-            if (line.Segments.Any(s => s.X < g - 1 && s.Right > g + 1))
+            if (line.Segments.Any(s => s.Pieces.Any(p => p.X < g - 1 && p.Right > g + 1)))
             {
                 FlushColumns();
                 full.Add(line);
                 continue;
             }
             FlushFull();
-            var l = line.Segments.Where(s => s.Right <= g + 1).ToList();
-            var r = line.Segments.Where(s => s.X >= g - 1 && s.Right > g + 1).ToList();
+            var split = line.Segments.SelectMany(s => s.X < g - 1 && s.Right > g + 1 ? SplitSegment(s, g) : [s]).ToList();
+            var l = split.Where(s => s.Right <= g + 1).ToList();
+            var r = split.Where(s => s.X >= g - 1 && s.Right > g + 1).ToList();
             if (l.Count > 0) left.Add(line.With(l));
             if (r.Count > 0) right.Add(line.With(r));
         }
@@ -372,7 +456,9 @@ public sealed partial class PdfLayoutAnalyzer
     /// </summary>
     internal static double? FindGutter(IReadOnlyList<Line> lines)
     {
-        var segments = lines.SelectMany(l => l.Segments).ToList();
+        // Runs rather than segments: across a narrow gutter the left and right column text of a
+        // justified line can sit closer than a space's width and were joined into one segment.
+        var segments = lines.SelectMany(l => l.Segments).SelectMany(s => s.Pieces).ToList();
         if (segments.Count < 10) return null;
         var left = segments.Min(s => s.X);
         var right = segments.Max(s => s.Right);
@@ -381,7 +467,7 @@ public sealed partial class PdfLayoutAnalyzer
         // Fast path for ordinary pages: many lines run across the whole middle third.
         var spanning = 0;
         foreach (var s in segments) if (s.X < left + 0.3 * width - 1 && s.Right > left + 0.7 * width + 1) spanning++;
-        if (spanning > segments.Count * 0.2) return null;
+        if (spanning > lines.Count * 0.2) return null;
 
         double? best = null;
         var bestCrossing = int.MaxValue;
@@ -395,20 +481,57 @@ public sealed partial class PdfLayoutAnalyzer
                 best = x;
             }
         }
-        if (best is not { } gx || bestCrossing > segments.Count * 0.2) return null;
+        if (best is not { } gx || bestCrossing > lines.Count * 0.2) return null;
 
-        var leftSegs = segments.Where(s => s.Right <= gx + 1).ToList();
-        var rightSegs = segments.Where(s => s.X >= gx - 1).ToList();
-        if (leftSegs.Count < 5 || rightSegs.Count < 5) return null;
-        var leftFill = Median(leftSegs.Select(s => s.Right - s.X)) / (gx - left);
-        var rightFill = Median(rightSegs.Select(s => s.Right - s.X)) / (right - gx);
-        // Column text fills most of its column; most lines start at the column's left edge.
+        // Per line, the extent of its text on either side of the gap.
+        var leftExtents = new List<(double X, double Right)>();
+        var rightExtents = new List<(double X, double Right)>();
+        var leftTexts = new List<string>();
+        var rightTexts = new List<string>();
+        foreach (var line in lines)
+        {
+            var pieces = line.Segments.SelectMany(s => s.Pieces).ToList();
+            var l = pieces.Where(s => s.Right <= gx + 1).ToList();
+            var r = pieces.Where(s => s.X >= gx - 1).ToList();
+            if (l.Count > 0) { leftExtents.Add((l.Min(s => s.X), l.Max(s => s.Right))); leftTexts.Add(string.Join(" ", l.Select(s => s.Text))); }
+            if (r.Count > 0) { rightExtents.Add((r.Min(s => s.X), r.Max(s => s.Right))); rightTexts.Add(string.Join(" ", r.Select(s => s.Text))); }
+        }
+        if (leftExtents.Count < 5 || rightExtents.Count < 5) return null;
+        // Columns hold running text on both sides; a table's label column beside its figures does not.
+        if (!Prose(leftTexts) || !Prose(rightTexts)) return null;
+        var leftFill = Median(leftExtents.Select(s => s.Right - s.X)) / (gx - left);
+        var rightFill = Median(rightExtents.Select(s => s.Right - s.X)) / (right - gx);
+        // Column text fills most of its column; most lines start at the column's left edge
+        // (a first-line indent or two aside).
         if (leftFill < 0.55 || rightFill < 0.55) return null;
-        var rightStart = rightSegs.Min(s => s.X);
-        if (rightSegs.Count(s => s.X - rightStart < 20) < rightSegs.Count * 0.6) return null;
+        var rightStart = rightExtents.Min(s => s.X);
+        if (rightExtents.Count(s => s.X - rightStart < 20) < rightExtents.Count * 0.6) return null;
         // Widen the gap to its middle, so that ragged column edges do not matter.
-        var gapLeft = leftSegs.Max(s => s.Right);
+        var gapLeft = leftExtents.Max(s => s.Right);
         return rightStart > gapLeft ? (gapLeft + rightStart) / 2 : gx;
+    }
+
+    private static bool Prose(List<string> texts)
+    {
+        var letters = texts.Sum(t => t.Count(char.IsLetter));
+        var all = texts.Sum(t => t.Count(c => !char.IsWhiteSpace(c)));
+        return all > 0 && letters >= all * 0.75 && Median(texts.Select(t => (double)t.Length)) >= 20;
+    }
+
+    /// <summary>Cuts a segment at the gutter between two of its runs.</summary>
+    private static IEnumerable<Segment> SplitSegment(Segment s, double gutter)
+    {
+        foreach (var side in new[] { s.Pieces.Where(p => p.Right <= gutter + 1).ToList(), s.Pieces.Where(p => p.X >= gutter - 1).ToList() })
+        {
+            if (side.Count == 0) continue;
+            var text = new System.Text.StringBuilder();
+            for (var i = 0; i < side.Count; i++)
+            {
+                if (i > 0 && !side[i].Tight) text.Append(' ');
+                text.Append(side[i].Text);
+            }
+            yield return new Segment { X = side[0].X, Right = side.Max(p => p.Right), Y = s.Y, Bottom = s.Bottom, Size = s.Size, Bold = s.Bold, Italic = s.Italic, Text = text.ToString().Trim(), Pieces = side };
+        }
     }
 
     private static double Median(IEnumerable<double> values)
@@ -429,12 +552,35 @@ public sealed partial class PdfLayoutAnalyzer
 
         public static PitchModel From(IEnumerable<Region> regions, double bodySize)
         {
+            var bySize = Samples(regions, minCount: 2);
+            var ratio = bySize.TryGetValue(Math.Round(bodySize * 2) / 2, out var bodyPitch) ? bodyPitch / bodySize : 1.2;
+            return new PitchModel(bySize, ratio);
+        }
+
+        /// <summary>
+        /// The pitch of one region where it has enough prose lines of its own: a document often mixes
+        /// tight tables with 1.5-spaced text of the same font size, and one global pitch would cut the
+        /// looser text into one paragraph per line.
+        /// </summary>
+        public PitchModel ForRegion(Region region)
+        {
+            var local = Samples([region], minCount: 3);
+            if (local.Count == 0) return this;
+            var merged = new Dictionary<double, double>(_bySize);
+            foreach (var (size, pitch) in local) merged[size] = pitch;
+            return new PitchModel(merged, _ratio);
+        }
+
+        /// <summary>Steps between consecutive single-segment lines of one size (table rows have their own spacing).</summary>
+        private static Dictionary<double, double> Samples(IEnumerable<Region> regions, int minCount)
+        {
             var samples = new Dictionary<double, List<double>>();
             foreach (var region in regions)
                 for (var i = 1; i < region.Lines.Count; i++)
                 {
                     var a = region.Lines[i - 1];
                     var b = region.Lines[i];
+                    if (a.Segments.Count > 1 || b.Segments.Count > 1) continue;
                     var size = Math.Round(a.Size * 2) / 2;
                     if (Math.Round(b.Size * 2) / 2 != size) continue;
                     var pitch = b.Y - a.Y;
@@ -443,9 +589,7 @@ public sealed partial class PdfLayoutAnalyzer
                     list.Add(pitch);
                 }
             // Within-paragraph pitches are the common, small ones; paragraph gaps are the rarer large ones.
-            var bySize = samples.Where(kv => kv.Value.Count >= 2).ToDictionary(kv => kv.Key, kv => Quantile(kv.Value, 0.3));
-            var ratio = bySize.TryGetValue(Math.Round(bodySize * 2) / 2, out var bodyPitch) ? bodyPitch / bodySize : 1.2;
-            return new PitchModel(bySize, ratio);
+            return samples.Where(kv => kv.Value.Count >= minCount).ToDictionary(kv => kv.Key, kv => Quantile(kv.Value, 0.3));
         }
 
         public double Expected(double size) =>
@@ -489,21 +633,21 @@ public sealed partial class PdfLayoutAnalyzer
             return PdfTextRepair.RemoveSoftHyphens(text).Trim();
         }
 
-        public Block? ToBlock(PdfTextRepair repair, IReadOnlyDictionary<(double, bool), int> levels)
+        public Block? ToBlock(PdfTextRepair repair, IReadOnlyDictionary<(double, bool), int> levels, bool fromOcr)
         {
             if (Kind == Pending.TableRow)
             {
                 var cells = Cells.Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
                 if (cells.All(c => c.Length == 0)) return null;
                 var headers = Headers.Count == cells.Count ? Headers : [];
-                return new Block(BlockKind.TableRow, string.Join('\t', cells), Page, tableHeaders: headers);
+                return new Block(BlockKind.TableRow, string.Join('\t', cells), Page, tableHeaders: headers, fromOcr: fromOcr);
             }
             var text = JoinedText(repair);
             if (text.Length == 0) return null;
-            if (Kind == Pending.ListItem) return new Block(BlockKind.ListItem, text, Page, listLabel: Label);
-            if (IsHeading) return new Block(BlockKind.Heading, text, Page, headingLevel: levels.GetValueOrDefault(StyleKey, 0));
+            if (Kind == Pending.ListItem) return new Block(BlockKind.ListItem, text, Page, listLabel: Label, fromOcr: fromOcr);
+            if (IsHeading) return new Block(BlockKind.Heading, text, Page, headingLevel: levels.GetValueOrDefault(StyleKey, 0), fromOcr: fromOcr);
             if (IsFootnote) text = FootnoteMarker().Replace(text, "$1 ");
-            return new Block(BlockKind.Paragraph, text, Page);
+            return new Block(BlockKind.Paragraph, text, Page, fromOcr: fromOcr);
         }
     }
 
@@ -513,6 +657,7 @@ public sealed partial class PdfLayoutAnalyzer
     {
         var result = new List<BlockBuilder>();
         var lines = region.Lines;
+        pitch = pitch.ForRegion(region);
         var regionLeft = lines.Min(l => l.X);
         var regionRight = lines.Max(l => l.Right);
         var regionWidth = Math.Max(1, regionRight - regionLeft);
@@ -523,8 +668,18 @@ public sealed partial class PdfLayoutAnalyzer
             var table = TryTable(lines, i, pitch);
             if (table is not null)
             {
+                // Header lines that span the value columns sit above the first row, often further
+                // apart than the rows; take them back from the paragraph they were put in.
+                var first = i;
+                while (first > 0 && i - first < 3 && current is not null && current.Lines.Count > 0 && current.Lines[^1] == lines[first - 1]
+                       && IsHeaderLineAbove(lines[first - 1], lines[first], table.Value.Columns, pitch))
+                {
+                    current.Lines.RemoveAt(current.Lines.Count - 1);
+                    first--;
+                }
+                if (current is { Lines.Count: 0 }) result.Remove(current);
                 current = null;
-                var rows = TableRows(lines, i, table.Value.End, table.Value.Anchors, pitch, region.Page, repair, ref lastTable, startsPage: i == 0);
+                var rows = TableRows(lines, first, table.Value.End, table.Value.Columns, region.Page, repair, ref lastTable, startsPage: first == 0);
                 result.AddRange(rows);
                 i = table.Value.End - 1;
                 continue;
@@ -565,21 +720,20 @@ public sealed partial class PdfLayoutAnalyzer
 
     // ---------------------------------------------------------------- tables
 
+    /// <summary>A table column: the horizontal extent its cells' text covers.</summary>
+    internal readonly record struct Column(double Left, double Right);
+
     /// <summary>
     /// A table starts at a line with several segments and runs while lines have several segments or
-    /// are wrapped cell text aligned with one of its columns. At least two multi-segment lines.
+    /// are wrapped cell text inside one of its columns; single-segment lines after the last
+    /// multi-segment line stay only when they continue its row. At least two multi-segment lines,
+    /// and not two columns of running prose (that is a two-column page, not a table).
     /// </summary>
-    private static (int End, List<double> Anchors)? TryTable(List<Line> lines, int start, PitchModel pitch)
+    private static (int End, List<Column> Columns)? TryTable(List<Line> lines, int start, PitchModel pitch)
     {
         if (lines[start].Segments.Count < 2) return null;
-        var anchors = new List<double>();
-        void AddAnchors(Line l)
-        {
-            foreach (var s in l.Segments)
-                if (!anchors.Any(a => Math.Abs(a - s.X) < 4)) anchors.Add(s.X);
-        }
-        AddAnchors(lines[start]);
         var multi = 1;
+        var lastMulti = start;
         var end = start + 1;
         while (end < lines.Count)
         {
@@ -589,107 +743,194 @@ public sealed partial class PdfLayoutAnalyzer
             if (step > pitch.Expected(prev.Size) * 2.6 + 2) break;
             if (line.Segments.Count >= 2)
             {
-                // Each segment must sit in a known column or add a plausible new one.
                 multi++;
-                AddAnchors(line);
+                lastMulti = end;
             }
-            else if (!(anchors.Any(a => Math.Abs(a - line.X) < 4) && step <= pitch.Expected(prev.Size) * 1.2 + 0.5 && line.Right < anchors.Where(a => a > line.X + 4).DefaultIfEmpty(double.MaxValue).Min() + 2))
+            else
             {
-                break;
+                // Wrapped cell text stays inside one column of the lines above.
+                var columns = Columns(lines, start, end);
+                var inside = columns.FindIndex(c => line.X >= c.Left - 4 && line.X <= c.Right + 2);
+                if (inside < 0 || inside + 1 < columns.Count && line.Right > columns[inside + 1].Left + 2) break;
+                if (ProseLike(line) && inside == 0 && columns.Count == 2) break;
             }
             end++;
         }
+        // Trailing single lines belong to the table only when they wrap the last row's text.
+        var stop = lastMulti + 1;
+        while (stop < end && lines[stop].Y - lines[stop - 1].Y <= pitch.Expected(lines[stop - 1].Size) * 1.2 + 0.5) stop++;
         if (multi < 2) return null;
-        anchors.Sort();
-        return (end, anchors);
+        var result = Columns(lines, start, stop);
+        if (result.Count < 2 || LooksLikeTextColumns(lines, start, stop, result)) return null;
+        return (stop, result);
     }
 
-    private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<double> anchors, PitchModel pitch, int page, PdfTextRepair repair, ref TableState? lastTable, bool startsPage)
+    /// <summary>
+    /// Columns from the segments of the multi-segment lines: overlapping extents merge, so
+    /// right-aligned numbers of one column form one column however wide each number is. Header
+    /// lines (bold at the top) are left out when body lines exist: their cells may span columns.
+    /// </summary>
+    private static List<Column> Columns(List<Line> lines, int start, int end)
     {
-        // Lines of one row sit one line pitch apart; rows are further apart (cell padding, rules).
-        // Without such gaps (no cell padding), a line that fills every column starts a row.
-        var steps = new List<double>();
-        for (var i = start + 1; i < end; i++) steps.Add(lines[i].Y - lines[i - 1].Y);
-        var minStep = steps.Count > 0 ? steps.Min() : 0;
-        double Intra(double size) => Math.Min(Math.Min(minStep, pitch.Expected(size)), 1.35 * size);
-        var gapsShowRows = false;
-        for (var i = start + 1; i < end; i++) gapsShowRows |= lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
-
-        // Centred header cells do not mark where the body columns start; take the columns from the
-        // body lines when the table opens with a bold header line.
-        if (lines[start].Bold && end - start >= 3)
+        var body = new List<Line>();
+        for (var i = start; i < end; i++) if (lines[i].Segments.Count >= 2) body.Add(lines[i]);
+        var withoutHeader = body.SkipWhile(l => l.Bold).ToList();
+        if (withoutHeader.Count >= 2) body = withoutHeader;
+        var extents = body.SelectMany(l => l.Segments).Select(s => (s.X, s.Right)).OrderBy(e => e.X).ToList();
+        // A run the engine merged across two cells would glue their columns together: leave out a
+        // run whose removal splits its column into parts that each have cells of their own.
+        var kept = extents;
+        for (var round = 0; round < 8; round++)
         {
-            var bodyAnchors = new List<double>();
-            for (var i = start + 1; i < end; i++)
-                if (!lines[i].Bold && lines[i].Segments.Count >= 2)
-                    foreach (var s in lines[i].Segments)
-                        if (!bodyAnchors.Any(a => Math.Abs(a - s.X) < 4)) bodyAnchors.Add(s.X);
-            if (bodyAnchors.Count >= 2)
+            var bridge = -1;
+            foreach (var cluster in Merge(kept).Where(c => c.Members.Count >= 3))
             {
-                bodyAnchors.Sort();
-                anchors = bodyAnchors;
+                foreach (var m in cluster.Members.OrderByDescending(m => kept[m].Right - kept[m].X))
+                {
+                    var parts = Merge(cluster.Members.Where(o => o != m).Select(o => kept[o]).ToList());
+                    if (parts.Count >= 2 && parts.All(part => part.Members.Count >= 2)) { bridge = m; break; }
+                }
+                if (bridge >= 0) break;
+            }
+            if (bridge < 0) break;
+            kept = kept.Where((_, i) => i != bridge).ToList();
+        }
+        return Merge(kept).Select(c => c.Column).ToList();
+    }
+
+    /// <summary>Merges extents (sorted by left edge) that overlap into columns, with the indexes of their members.</summary>
+    private static List<(Column Column, List<int> Members)> Merge(List<(double X, double Right)> extents)
+    {
+        var columns = new List<(Column Column, List<int> Members)>();
+        for (var i = 0; i < extents.Count; i++)
+        {
+            var (x, right) = extents[i];
+            if (columns.Count > 0 && x <= columns[^1].Column.Right + 1)
+            {
+                columns[^1].Members.Add(i);
+                columns[^1] = (new Column(columns[^1].Column.Left, Math.Max(columns[^1].Column.Right, right)), columns[^1].Members);
+            }
+            else
+            {
+                columns.Add((new Column(x, right), [i]));
             }
         }
+        return columns;
+    }
 
+    /// <summary>Two "columns" of long, sentence-like text are the columns of a page, read one after the other.</summary>
+    private static bool LooksLikeTextColumns(List<Line> lines, int start, int end, List<Column> columns)
+    {
+        if (columns.Count != 2) return false;
+        var cells = new List<string>();
+        for (var i = start; i < end; i++) cells.AddRange(lines[i].Segments.Select(s => s.Text));
+        if (cells.Count < 6) return false;
+        var wordy = cells.Count(c => c.Count(ch => ch == ' ') >= 4 && c.Count(char.IsLetter) >= c.Length * 0.7);
+        var widths = Math.Min(columns[0].Right - columns[0].Left, columns[1].Right - columns[1].Left);
+        return wordy >= cells.Count * 0.6 && widths >= 120;
+    }
+
+    private static bool ProseLike(Line line) => line.Text.Count(c => c == ' ') >= 6;
+
+    /// <summary>A line right above a table whose text lies over its value columns: column headers.</summary>
+    private static bool IsHeaderLineAbove(Line above, Line first, List<Column> columns, PitchModel pitch)
+    {
+        if (first.Y - above.Y > pitch.Expected(above.Size) * 2.6 + 2 || first.Y <= above.Y) return false;
+        var text = above.Text.Trim();
+        if (text.Length == 0 || text.Length > 160 || text.EndsWith('.') || text.EndsWith(':')) return false;
+        // Over the value columns, not a caption at the left ("Tabel 2.1 …").
+        return columns.Count >= 2 && above.Right > columns[1].Left && (above.Segments.Count >= 2 || above.X >= columns[1].Left - 4)
+            && !Caption().IsMatch(text);
+    }
+
+    private static List<BlockBuilder> TableRows(List<Line> lines, int start, int end, List<Column> columns, int page, PdfTextRepair repair, ref TableState? lastTable, bool startsPage)
+    {
+        var lefts = columns.Select(c => c.Left).ToList();
         // The engine sometimes merges neighbouring cells into one run ("Sociale vaardigheden 40.000");
         // split such runs where they cross a column start.
         var segmentsOf = new Dictionary<Line, List<Segment>>();
-        for (var i = start; i < end; i++) segmentsOf[lines[i]] = SplitAtColumns(lines[i].Segments, anchors);
+        for (var i = start; i < end; i++) segmentsOf[lines[i]] = SplitAtColumns(lines[i].Segments, lefts);
+        int Col(Segment s) => ColumnOf(columns, s);
+        bool HasValues(Line l) => segmentsOf[l].Any(s => Col(s) > 0);
 
-        var rows = new List<List<Line>>();
-        for (var i = start; i < end; i++)
+        // Header lines: bold lines at the top, or the lines before the first line with a number in
+        // a value column (years such as "2026" are header text), at most three.
+        var headerEnd = start;
+        while (headerEnd < end && headerEnd - start < 3 && lines[headerEnd].Bold && end - headerEnd > 1) headerEnd++;
+        if (headerEnd == start)
         {
-            var segments = segmentsOf[lines[i]];
-            bool newRow;
-            if (i == start) newRow = true;
-            else if (gapsShowRows) newRow = lines[i].Y - lines[i - 1].Y > Intra(lines[i].Size) * 1.3 + 0.5;
-            else
-            {
-                // Without padding between rows: a line filling every column starts a row, and so does a
-                // line with several cells whose first-column text does not continue a sentence, and the
-                // first body line after a bold header line.
-                var columns = segments.Select(s => ColumnOf(anchors, s.X)).Distinct().ToList();
-                var first = segments.FirstOrDefault(s => ColumnOf(anchors, s.X) == 0)?.Text.TrimStart();
-                newRow = columns.Count == anchors.Count
-                    || columns.Count >= 2 && first is { Length: > 0 } && !char.IsLower(first[0])
-                    || lines[i - 1].Bold && !lines[i].Bold && rows.Count == 1 && i - 1 == start;
-            }
-            if (newRow) rows.Add([]);
-            rows[^1].Add(lines[i]);
+            var firstNumeric = -1;
+            for (var i = start; i < end && firstNumeric < 0; i++)
+                if (segmentsOf[lines[i]].Any(s => Col(s) > 0 && IsAmount(s.Text))) firstNumeric = i;
+            // Label lines right before the first figures are that row's label, not header.
+            while (firstNumeric > start && !HasValues(lines[firstNumeric - 1])) firstNumeric--;
+            if (firstNumeric > start && firstNumeric - start <= 3) headerEnd = firstNumeric;
+        }
+        else
+        {
+            // A small-print line right under a bold header ("bedragen x € 1.000 | 2024 | 2025") belongs to it.
+            while (headerEnd < end - 1 && headerEnd - start < 3 && segmentsOf[lines[headerEnd]].Where(s => Col(s) > 0).All(s => YearLike().IsMatch(s.Text.Trim())) && HasValues(lines[headerEnd])) headerEnd++;
         }
 
-        var cellsPerRow = new List<List<string>>();
-        var boldRow = new List<bool>();
-        foreach (var row in rows)
+        // Rows: padding between rows shows them where it exists. Otherwise every row has one line
+        // with values; its label lines come before it when the first body line has none (cells
+        // aligned at the bottom or centred), else after it (wrapped text under the first line).
+        var steps = new List<double>();
+        for (var i = headerEnd + 1; i < end; i++) steps.Add(lines[i].Y - lines[i - 1].Y);
+        var minStep = steps.Count > 0 ? steps.Min() : 0;
+        var gapsShowRows = steps.Count > 0 && steps.Any(s => s > minStep * 1.3 + 0.5) && steps.Count(s => s <= minStep * 1.3 + 0.5) >= 1;
+        var bottomAligned = headerEnd < end && !HasValues(lines[headerEnd]);
+        var rows = new List<List<Line>>();
+        for (var i = headerEnd; i < end; i++)
         {
-            var cells = Enumerable.Repeat("", anchors.Count).ToList();
-            foreach (var line in row)
+            var line = lines[i];
+            bool newRow;
+            if (rows.Count == 0) newRow = true;
+            else if (gapsShowRows) newRow = line.Y - lines[i - 1].Y > minStep * 1.3 + 0.5;
+            else if (bottomAligned) newRow = rows[^1].Any(HasValues);
+            else
+            {
+                var first = segmentsOf[line].FirstOrDefault(s => Col(s) == 0)?.Text.TrimStart();
+                newRow = HasValues(line) && (first is null || first.Length == 0 || !char.IsLower(first[0]))
+                    || segmentsOf[line].Select(Col).Distinct().Count() == columns.Count;
+            }
+            if (newRow) rows.Add([]);
+            rows[^1].Add(line);
+        }
+
+        List<string> Cells(IEnumerable<Line> rowLines)
+        {
+            var cells = Enumerable.Repeat("", columns.Count).ToList();
+            foreach (var line in rowLines)
                 foreach (var s in segmentsOf[line])
                 {
-                    var col = ColumnOf(anchors, s.X);
+                    var col = Col(s);
                     cells[col] = cells[col].Length == 0 ? s.Text : repair.Join(cells[col], s.Text);
                 }
-            cellsPerRow.Add(cells);
-            boldRow.Add(row.All(l => l.Segments.All(s => s.Bold)));
+            return cells;
         }
 
         IReadOnlyList<string> headers = [];
-        var bodyStart = 0;
-        if (cellsPerRow.Count >= 2 && boldRow[0] && !boldRow.Skip(1).All(b => b))
-        {
-            headers = cellsPerRow[0].Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
-            bodyStart = 1;
-        }
-        else if (startsPage && lastTable is { } previous && previous.Columns == anchors.Count)
-        {
+        if (headerEnd > start)
+            headers = Cells(lines.Skip(start).Take(headerEnd - start)).Select(c => PdfTextRepair.RemoveSoftHyphens(c).Trim()).ToList();
+        else if (startsPage && lastTable is { } previous && previous.Columns == columns.Count)
             headers = previous.Headers;   // a table continued from the previous page
-        }
-        lastTable = new TableState(anchors.Count, headers);
+        lastTable = new TableState(columns.Count, headers);
 
         var result = new List<BlockBuilder>();
-        for (var r = bodyStart; r < cellsPerRow.Count; r++)
-            result.Add(new BlockBuilder { Page = page, Kind = Pending.TableRow, Cells = cellsPerRow[r], Headers = headers, Lines = rows[r] });
+        foreach (var row in rows)
+            result.Add(new BlockBuilder { Page = page, Kind = Pending.TableRow, Cells = Cells(row), Headers = headers, Lines = row });
+        if (rows.Count == 0 && headers.Count > 0)   // a table that is all header: keep its text
+            result.Add(new BlockBuilder { Page = page, Kind = Pending.TableRow, Cells = [.. headers], Headers = [], Lines = [.. lines.Skip(start).Take(end - start)] });
         return result;
+    }
+
+    /// <summary>An amount or figure: digits with separators, signs, currency or percent; not a year.</summary>
+    private static bool IsAmount(string text)
+    {
+        var t = text.Trim();
+        return t.Length > 0 && t.Any(char.IsDigit) && t.All(c => char.IsDigit(c) || c is '.' or ',' or '-' or '+' or '−' or '€' or '%' or ' ' or '(' or ')')
+            && !YearLike().IsMatch(t);
     }
 
     /// <summary>
@@ -724,11 +965,17 @@ public sealed partial class PdfLayoutAnalyzer
         return result;
     }
 
-    private static int ColumnOf(List<double> anchors, double x)
+    /// <summary>The column a segment overlaps most; the nearest one when it overlaps none.</summary>
+    private static int ColumnOf(List<Column> columns, Segment s)
     {
-        var col = 0;
-        for (var i = 0; i < anchors.Count; i++) if (anchors[i] <= x + 4) col = i;
-        return col;
+        var best = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var overlap = Math.Min(s.Right, columns[i].Right) - Math.Max(s.X, columns[i].Left);
+            if (overlap > bestScore) { bestScore = overlap; best = i; }
+        }
+        return best;
     }
 
     // ---------------------------------------------------------------- classification
@@ -808,6 +1055,22 @@ public sealed partial class PdfLayoutAnalyzer
 
     [GeneratedRegex(@"^[\-–—\s]*((pagina|pag\.|blz\.?|bladzijde|p\.|page)\s*)?(\d{1,4}|[ivxlc]{1,6})(\s*(/|van|of|op|\|)\s*\d{1,4})?[\-–—\s]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumberLine();
+
+    // Four or more leader characters (dots, middle dots, ellipses, underscores), optionally a page number.
+    [GeneratedRegex(@"([.·…_]\s?){4,}\s*(\d{1,4}|[ivxlc]{1,6})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DotLeader();
+
+    [GeneratedRegex(@"^(\d{1,4}|[ivxlc]{1,6})$", RegexOptions.IgnoreCase)]
+    private static partial Regex TocPageNumber();
+
+    [GeneratedRegex(@"^(inhoud|inhoudsopgave|inhoudstafel|inhoudsoverzicht|table of contents|contents)\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TocTitle();
+
+    [GeneratedRegex(@"^(tabel|table|figuur|figure|grafiek|bron|source)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Caption();
+
+    [GeneratedRegex(@"^(19|20)\d\d(\s*\(%\))?$")]
+    private static partial Regex YearLike();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex MultipleSpaces();

@@ -67,8 +67,41 @@ public sealed record PdfReaderOptions
     }
     private readonly int _maxParallel = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <summary>OCR for pages without a usable text layer (tesseract). Default: off.</summary>
+    public PdfOcrOptions Ocr { get; init; } = PdfOcrOptions.Disabled;
+
+    /// <summary>
+    /// Use the embedded engine (PdfPig, in a child process) when poppler is missing or fails on a
+    /// file. Default <c>true</c>; it only runs when its worker executable is found.
+    /// </summary>
+    public bool UseEmbeddedEngine { get; init; } = true;
+
+    /// <summary>
+    /// The PdfPig worker executable. Default <c>null</c>: <c>policylens-pdfpig</c> (or
+    /// <c>policylens-pdfpig.dll</c>, started with the dotnet host) next to the running program.
+    /// </summary>
+    public string? PdfPigWorkerPath { get; init; }
+
+    /// <summary>
+    /// Managed-heap limit of one PdfPig worker process (<c>DOTNET_GCHeapHardLimit</c>). Default
+    /// 1024 MB: a decompression bomb ends in an out-of-memory report instead of filling the server.
+    /// </summary>
+    public int WorkerMemoryLimitMegabytes
+    {
+        get => _workerMemory;
+        init => _workerMemory = value >= 64 ? value : throw new ArgumentOutOfRangeException(nameof(WorkerMemoryLimitMegabytes), value, "Give the worker at least 64 MB.");
+    }
+    private readonly int _workerMemory = 1024;
+
     /// <summary>Largest amount of stderr kept from a poppler run, for error messages. Default 8 KiB.</summary>
     public int MaxErrorOutputChars { get; init; } = 8 * 1024;
+
+    /// <summary>
+    /// How long ingestion should let one PDF take: the engine's limit, a margin for the layout, and
+    /// with OCR on 10 seconds for each page it may recognise (tesseract needs 3-6 s per page at
+    /// 300 dpi on one core).
+    /// </summary>
+    public TimeSpan IngestionTimeLimit => TimeLimit + TimeSpan.FromSeconds(30) + (Ocr.Enabled ? TimeSpan.FromSeconds(10 * Ocr.MaxPages) : TimeSpan.Zero);
 
     public static PdfReaderOptions Default { get; } = new();
 }

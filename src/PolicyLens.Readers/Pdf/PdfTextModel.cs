@@ -30,12 +30,12 @@ public sealed record PdfTextRun
 /// <summary>The text runs of one page, in the order the engine found them.</summary>
 public sealed record PdfPageText
 {
-    public PdfPageText(int number, double width, double height, IReadOnlyList<PdfTextRun> runs, bool hasImages = false)
+    public PdfPageText(int number, double width, double height, IReadOnlyList<PdfTextRun> runs, bool hasImages = false, bool fromOcr = false)
     {
         if (number < 1) throw new ArgumentOutOfRangeException(nameof(number), number, "Page numbers start at 1.");
         if (!(width > 0) || !(height > 0)) throw new ArgumentOutOfRangeException(nameof(width), "A page has a positive size.");
         ArgumentNullException.ThrowIfNull(runs);
-        Number = number; Width = width; Height = height; Runs = runs; HasImages = hasImages;
+        Number = number; Width = width; Height = height; Runs = runs; HasImages = hasImages; FromOcr = fromOcr;
     }
 
     public int Number { get; }
@@ -47,6 +47,12 @@ public sealed record PdfPageText
     public bool HasImages { get; }
 
     public bool HasText => Runs.Any(r => !string.IsNullOrWhiteSpace(r.Text));
+
+    /// <summary>The runs were recognised by OCR from a rendering of the page.</summary>
+    public bool FromOcr { get; }
+
+    /// <summary>The same page without its text (a text layer found unusable).</summary>
+    public PdfPageText WithoutText() => new(Number, Width, Height, [], HasImages, FromOcr);
 }
 
 /// <summary>Document facts from the PDF's trailer and info dictionary.</summary>
@@ -76,6 +82,12 @@ public enum PdfFailureKind
     Damaged,
     TimedOut,
     EngineError,
+    /// <summary>The engine's process ran out of its memory limit (a decompression bomb, a runaway file).</summary>
+    OutOfMemory,
+    /// <summary>The engine's process died (a stack overflow in a deeply nested file, a crash in a font).</summary>
+    Crashed,
+    /// <summary>The file has more pages than any plan (a page tree that claims millions).</summary>
+    TooManyPages,
 }
 
 /// <summary>
@@ -88,6 +100,9 @@ public sealed record PdfTextResult
     {
         Info = info; Pages = pages; Failure = failure; Detail = detail;
     }
+
+    /// <summary>The engine that produced the result ("poppler", "PdfPig 0.1.16"), set by the reader.</summary>
+    public string Engine { get; init; } = "poppler";
 
     public PdfDocumentInfo? Info { get; }
     public IReadOnlyList<PdfPageText> Pages { get; }

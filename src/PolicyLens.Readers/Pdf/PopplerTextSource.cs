@@ -60,6 +60,7 @@ public sealed partial class PopplerTextSource : IPdfTextSource
         if (Classify(infoOutcome) is { } infoFailure) return infoFailure;
         var info = ParseInfo(infoText);
         if (info.PageCount == 0) return PdfTextResult.Failed(PdfFailureKind.Damaged, "pdfinfo reports no pages.");
+        if (info.PageCount > MaxClaimedPages) return PdfTextResult.Failed(PdfFailureKind.TooManyPages, $"pdfinfo reports {info.PageCount:N0} pages.");
 
         var lastPage = Math.Min(info.PageCount, maxPages);
         var chunks = Chunks(lastPage, lastPage < MinPagesToSplit ? 1 : _options.MaxParallelProcesses);
@@ -92,6 +93,9 @@ public sealed partial class PopplerTextSource : IPdfTextSource
     }
 
     private const int MinPagesToSplit = 40;
+
+    /// <summary>A page tree claiming more pages than this is not a plan (hostile files claim millions).</summary>
+    internal const int MaxClaimedPages = 100_000;
 
     private static List<(int First, int Last)> Chunks(int pages, int parts)
     {

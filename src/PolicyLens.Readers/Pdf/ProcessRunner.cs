@@ -21,8 +21,10 @@ internal static class ProcessRunner
 {
     /// <param name="readStandardOutput">Consumes stdout while the process runs (streaming, so large
     /// outputs are never held in memory). When it returns early, the process is killed.</param>
+    /// <param name="environment">Variables set for the child only (e.g. a GC heap limit).</param>
     public static ProcessOutcome Run(string executable, IReadOnlyList<string> arguments, DateTime deadlineUtc,
-        Action<Stream> readStandardOutput, int maxErrorChars, CancellationToken cancellationToken)
+        Action<Stream> readStandardOutput, int maxErrorChars, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var workDir = Path.Combine(Path.GetTempPath(), "policylens-pdf-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDir);
@@ -41,6 +43,8 @@ internal static class ProcessRunner
                 StandardErrorEncoding = Encoding.UTF8,
             };
             foreach (var argument in arguments) process.StartInfo.ArgumentList.Add(argument);
+            if (environment is not null)
+                foreach (var (key, value) in environment) process.StartInfo.Environment[key] = value;
             process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data is null) return;
@@ -103,7 +107,7 @@ internal static class ProcessRunner
 
     /// <summary>Runs a tool whose output is small (pdfinfo, version banners) and returns stdout as text.</summary>
     public static (ProcessOutcome Outcome, string Output) RunToString(string executable, IReadOnlyList<string> arguments, DateTime deadlineUtc,
-        int maxOutputChars, int maxErrorChars, CancellationToken cancellationToken)
+        int maxOutputChars, int maxErrorChars, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new StringBuilder();
         var outcome = Run(executable, arguments, deadlineUtc, stream =>
@@ -113,7 +117,7 @@ internal static class ProcessRunner
             int read;
             while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
                 if (output.Length < maxOutputChars) output.Append(buffer, 0, Math.Min(read, maxOutputChars - output.Length));
-        }, maxErrorChars, cancellationToken);
+        }, maxErrorChars, cancellationToken, environment);
         return (outcome, output.ToString());
     }
 

@@ -19,6 +19,9 @@ public sealed class AppPaths
         UploadFolder = Path.Join(DataFolder, "uploads");
         RulesPath = ResolveShipped(options.RulesPath, baseFolder);
         SeedsPath = ResolveShipped(options.SeedsPath, baseFolder);
+        ModelPath = string.IsNullOrWhiteSpace(options.ModelPath)
+            ? PolicyLens.Learning.Model.ModelFile.DefaultPath(RulesPath)
+            : Path.GetFullPath(options.ModelPath, baseFolder);
     }
 
     public string DatabasePath { get; }
@@ -30,6 +33,9 @@ public sealed class AppPaths
     public string UploadFolder { get; }
     public string RulesPath { get; }
     public string SeedsPath { get; }
+
+    /// <summary>The learned model file (see <c>PolicyLens:ModelPath</c>).</summary>
+    public string ModelPath { get; }
 
     /// <summary>
     /// A folder that ships with the app (rules, seeds): relative to the content root when it exists

@@ -38,14 +38,6 @@ public static class Display
         _ => "○",
     };
 
-    /// <summary>The badge of a framework check's outcome.</summary>
-    public static string SeverityText(FlagSeverity severity) => severity switch
-    {
-        FlagSeverity.Warning => "Aandachtspunt",
-        FlagSeverity.Info => "Ter informatie",
-        _ => "In orde",
-    };
-
     /// <summary>
     /// Heat class h0–h5 for a passage count. Steps grow because a plan returning to a theme ten
     /// times is not ten times better covered than one returning twice.
@@ -87,6 +79,9 @@ public static class Display
 
     /// <summary>A number as Dutch readers write it: decimal comma, one decimal at most ("2,8").</summary>
     public static string Number(double value) => value.ToString("0.#", Dutch);
+
+    /// <summary>A measure between 0 and 1 with two decimals, Dutch style ("0,61").</summary>
+    public static string Fraction(double value) => value.ToString("0.00", Dutch);
 
     /// <summary>Text for a table cell that would otherwise be empty.</summary>
     public static string OrDash(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;

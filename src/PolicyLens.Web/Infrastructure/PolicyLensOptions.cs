@@ -16,6 +16,12 @@ public sealed class PolicyLensOptions
     /// <summary>Folder with the YAML rule files. Default <c>rules</c>; falls back to the copy next to the executable.</summary>
     public string RulesPath { get; set; } = "rules";
 
+    /// <summary>The learned model beside the rules. Default empty: <c>model/tagger-model.json</c> inside <see cref="RulesPath"/>.</summary>
+    public string ModelPath { get; set; } = "";
+
+    /// <summary>Tag with the learned model beside the rules (default true); false = the rules alone.</summary>
+    public bool UseModel { get; set; } = true;
+
     /// <summary>Folder with the demo plans loaded on first start. Default <c>seeds</c> (top-level files only).</summary>
     public string SeedsPath { get; set; } = "seeds";
 
@@ -34,6 +40,28 @@ public sealed class PolicyLensOptions
     /// <summary>Wall-clock limit for reading one PDF with poppler, in seconds. Default 120.</summary>
     public int PopplerTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>The PdfPig worker executable; empty means "next to this program". Default empty.</summary>
+    public string? PdfPigWorkerPath { get; set; }
+
+    /// <summary>OCR for pages without a usable text layer (<c>PolicyLens:Ocr:*</c>).</summary>
+    public OcrSettings Ocr { get; set; } = new();
+
+    /// <summary><c>PolicyLens:Ocr</c>: tesseract for scanned pages and pages whose text is symbol soup.</summary>
+    public sealed class OcrSettings
+    {
+        /// <summary>Run OCR when tesseract is installed. Default <c>false</c> (a few seconds per page).</summary>
+        public bool Enabled { get; set; }
+
+        /// <summary>Folder holding tesseract; empty means the PATH. Default empty.</summary>
+        public string? TesseractPath { get; set; }
+
+        /// <summary>Language packs joined by '+'. Default <c>nld+eng</c>.</summary>
+        public string Languages { get; set; } = "nld+eng";
+
+        /// <summary>Pages recognised at most per document. Default 60.</summary>
+        public int MaxPages { get; set; } = 60;
+    }
+
     /// <summary>Every problem with the values, in English for the start-up log; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +71,7 @@ public sealed class PolicyLensOptions
         if (MaxUploadBytes < 1024) problems.Add($"PolicyLens:MaxUploadBytes is {MaxUploadBytes}; use at least 1024 bytes");
         if (MaxUploadFiles < 1) problems.Add($"PolicyLens:MaxUploadFiles is {MaxUploadFiles}; use at least 1");
         if (PopplerTimeoutSeconds < 1) problems.Add($"PolicyLens:PopplerTimeoutSeconds is {PopplerTimeoutSeconds}; use at least 1");
+        if (Ocr.MaxPages < 1) problems.Add($"PolicyLens:Ocr:MaxPages is {Ocr.MaxPages}; use at least 1");
         return problems;
     }
 }

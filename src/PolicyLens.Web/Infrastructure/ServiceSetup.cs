@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using PolicyLens.Checks;
 using PolicyLens.Coverage;
 using PolicyLens.Documents;
 using PolicyLens.Readers.Documents;
@@ -20,7 +21,8 @@ public static class ServiceSetup
         services.AddSingleton<IValidateOptions<PolicyLensOptions>, PolicyLensOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
-        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath));
+        services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath, sp.GetRequiredService<AppPaths>().ModelPath,
+            sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.UseModel));
         services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)));
         services.AddSingleton(sp => PdfOptions(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value));
         services.AddSingleton<IDocumentIngestor>(sp =>
@@ -31,13 +33,15 @@ public static class ServiceSetup
             var ingestion = new IngestionOptions
             {
                 MaxFileSizeBytes = o.MaxUploadBytes,
-                ReaderTimeLimit = pdf.TimeLimit + TimeSpan.FromSeconds(30),
+                ReaderTimeLimit = pdf.IngestionTimeLimit,
             };
             return DefaultReaders.CreateIngestor(ingestion, pdf: pdf);
         });
         services.AddSingleton(sp => new PlanLibrary(sp.GetRequiredService<IDocumentIngestor>(), sp.GetRequiredService<RulesHolder>().Tagger,
             sp.GetRequiredService<IPlanStore>(), new PlanLibraryOptions { MaxParallelism = 1 }));
-        services.AddSingleton<ICoverageAnalyzer>(_ => new CoverageAnalyzer());
+        // The plan checks of rules/checks, compiled once; broken or unsafe checks stop the app (see StartupCheck).
+        services.AddSingleton<IPlanChecker>(sp => CheckSetLoader.LoadOrThrow(Path.Join(sp.GetRequiredService<AppPaths>().RulesPath, "checks")));
+        services.AddSingleton<ICoverageAnalyzer>(sp => new CoverageAnalyzer(checker: sp.GetRequiredService<IPlanChecker>()));
         services.AddSingleton<IPlanComparer>(_ => new PlanComparer());
         services.AddSingleton<CoverageService>();
         services.AddSingleton<IngestionQueue>();
@@ -67,6 +71,14 @@ public static class ServiceSetup
     {
         PopplerDirectory = string.IsNullOrWhiteSpace(o.PopplerPath) ? null : o.PopplerPath,
         TimeLimit = TimeSpan.FromSeconds(o.PopplerTimeoutSeconds),
+        PdfPigWorkerPath = string.IsNullOrWhiteSpace(o.PdfPigWorkerPath) ? null : o.PdfPigWorkerPath,
+        Ocr = new PdfOcrOptions
+        {
+            Enabled = o.Ocr.Enabled,
+            TesseractDirectory = string.IsNullOrWhiteSpace(o.Ocr.TesseractPath) ? null : o.Ocr.TesseractPath,
+            Languages = string.IsNullOrWhiteSpace(o.Ocr.Languages) ? "nld+eng" : o.Ocr.Languages,
+            MaxPages = Math.Max(1, o.Ocr.MaxPages),
+        },
     };
 
     public static WebApplication UsePolicyLensPipeline(this WebApplication app)
@@ -134,7 +146,8 @@ public static class ServiceSetup
 
 /// <summary>
 /// Resolves the services that must work before the app serves anything: the rule set (broken
-/// rules stop the app with the problems listed by file, line and rule id) and the database.
+/// rules stop the app with the problems listed by file, line and rule id), the plan checks (the
+/// same message as <c>policylens rules check</c>: file, RuleName, position) and the database.
 /// </summary>
 public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck> log) : IHostedService
 {
@@ -144,12 +157,27 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         try
         {
             var rules = services.GetRequiredService<RulesHolder>();
-            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.Version, rules.RulesPath, rules.Labels.Count);
+            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.RuleSet.Version, rules.RulesPath, rules.Labels.Count);
+            if (rules.Model.InUse)
+                log.LogInformation("Learned model {Version} from {Path}{Warning}", rules.Model.Version, rules.Model.Path,
+                    rules.Model.Warning is null ? "" : "; " + rules.Model.Warning);
+            else
+                log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
         }
         catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
         {
             log.LogCritical("PolicyLens cannot start because the rules in {Path} are invalid.{NewLine}{Problems}", paths.RulesPath, Environment.NewLine, ex.Message);
             throw new InvalidOperationException($"PolicyLens cannot start: the rules in {paths.RulesPath} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
+        }
+        try
+        {
+            var checks = services.GetRequiredService<IPlanChecker>();
+            log.LogInformation("{Count} plan checks from {Path}", checks.Checks.Count, Path.Join(paths.RulesPath, "checks"));
+        }
+        catch (CheckSetLoadException ex)
+        {
+            log.LogCritical("PolicyLens cannot start because the plan checks in {Path} are invalid.{NewLine}{Problems}", Path.Join(paths.RulesPath, "checks"), Environment.NewLine, ex.Message);
+            throw new InvalidOperationException($"PolicyLens cannot start: the plan checks in {Path.Join(paths.RulesPath, "checks")} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
         }
         RemoveLeftoverUploads(paths.UploadFolder);
         var status = services.GetRequiredService<IPlanStore>().Status();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PolicyLens.Passages;
 using PolicyLens.Tagging;
 
@@ -12,14 +11,20 @@ namespace PolicyLens.Coverage;
 public sealed class CoverageAnalyzer : ICoverageAnalyzer
 {
     private readonly CoverageOptions _options;
+    private readonly IPlanChecker _checker;
 
-    public CoverageAnalyzer(CoverageOptions? options = null)
+    /// <param name="checker">Runs the plan checks on every analysed plan; none when null.</param>
+    public CoverageAnalyzer(CoverageOptions? options = null, IPlanChecker? checker = null)
     {
         _options = options ?? new CoverageOptions();
         _options.Validate();
+        _checker = checker ?? PlanCheckers.None;
     }
 
     public CoverageOptions Options => _options;
+
+    /// <summary>The checks every analysis runs.</summary>
+    public IPlanChecker Checker => _checker;
 
     public PlanCoverage Analyze(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelInfo> labels)
     {
@@ -73,9 +78,6 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
                 Math.Min(1.0, (double)a.Rule.Text / total), status, reason, a.Rule.Ordinals.ToArray(), hits);
         }
 
-        var byKey = new Dictionary<string, LabelCoverage>(coverage.Length, StringComparer.Ordinal);
-        foreach (var c in coverage) byKey[LabelKeys.Of(c.Label)] = c;
-
         var elementByLevel = Matrix("element", "level", labels, ordered, underAction);
         var elementByType = Matrix("element", "type", labels, ordered, underAction);
         var gaps = coverage
@@ -83,9 +85,10 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
             .Select(c => new Gap(c.Label, c.Status, c.Label.SuggestedActions))
             .ToArray();
         var chapters = Chapters(sections, ordered);
-        var flags = new FlagChecks(_options, ordered, byKey, labels, chapters).All();
         var outline = Outline(ordered, index, labels);
-        return new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, flags, chapters, outline, _options);
+        var result = new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, chapters, outline, _options);
+        // The checks read the finished coverage through its summary, so they say what the report says.
+        return _checker.Checks.Count == 0 ? result : result.WithChecks(_checker.Check(PlanSummaryBuilder.Build(result)));
     }
 
     private static TaggedPassage[] InOrder(IReadOnlyList<TaggedPassage> passages)
@@ -229,7 +232,7 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
     }
 
     /// <summary>Caches which heading texts are BBC actions ("Actie 2.3.1", "A 2.3.1", "AC000048").</summary>
-    private sealed class HeadingKinds
+    internal sealed class HeadingKinds
     {
         private readonly Dictionary<string, bool> _isAction = new(StringComparer.Ordinal);
 
@@ -289,5 +292,4 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
             passage.Kind == PassageKind.Heading ? [.. passage.Headings, passage.Text] : passage.Headings;
     }
 
-    internal static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

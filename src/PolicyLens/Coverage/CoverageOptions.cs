@@ -37,12 +37,6 @@ public sealed record CoverageOptions
     /// </summary>
     public IReadOnlyList<string> GapDimensions { get; init; } = ["element", "type", "level", "focus", "approach"];
 
-    /// <summary>
-    /// Share of deficit-framed passages among framed passages above which the framing flag warns.
-    /// Default 0.5: deficit framing outweighs community framing.
-    /// </summary>
-    public double DeficitShareWarning { get; init; } = 0.5;
-
     /// <summary>Domains listed per chapter at most (the most frequent). Default 3.</summary>
     public int MaxDomainsPerChapter { get; init; } = 3;
 
@@ -52,7 +46,6 @@ public sealed record CoverageOptions
         if (ElaboratedMinPassages < 1) throw new ArgumentOutOfRangeException(nameof(ElaboratedMinPassages), ElaboratedMinPassages, "At least one passage.");
         if (double.IsNaN(ElaboratedMinStrength) || ElaboratedMinStrength <= 0) throw new ArgumentOutOfRangeException(nameof(ElaboratedMinStrength), ElaboratedMinStrength, "A positive strength.");
         ArgumentNullException.ThrowIfNull(GapDimensions, nameof(GapDimensions));
-        if (double.IsNaN(DeficitShareWarning) || DeficitShareWarning is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(DeficitShareWarning), DeficitShareWarning, "A share from 0 up to (not including) 1.");
         if (MaxDomainsPerChapter < 1) throw new ArgumentOutOfRangeException(nameof(MaxDomainsPerChapter), MaxDomainsPerChapter, "At least one domain.");
     }
 }

@@ -58,6 +58,17 @@ public sealed class PlanComparer : IPlanComparer
             }
             benchmarks[li] = new LabelBenchmark(labels[li], n, elaborated, plans.Count);
         }
-        return new PlanComparison([.. plans.Select(p => p.Plan)], labels, cells, benchmarks);
+        // Checks: the union over the plans by id, in the first plan's order; a plan without a result counts as not applicable.
+        var checks = new List<PlanCheck>();
+        var checkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+            foreach (var result in plan.Checks)
+                if (checkIndex.TryAdd(result.Id, checks.Count)) checks.Add(result.Check);
+        var statuses = new CheckStatus[plans.Count * checks.Count];
+        Array.Fill(statuses, CheckStatus.NietVanToepassing);
+        for (var p = 0; p < plans.Count; p++)
+            foreach (var result in plans[p].Checks)
+                statuses[p * checks.Count + checkIndex[result.Id]] = result.Status;
+        return new PlanComparison([.. plans.Select(p => p.Plan)], labels, cells, benchmarks, checks, statuses);
     }
 }

@@ -43,6 +43,36 @@ public sealed record LabelBenchmark
     public string Describe() => $"{PlansCovering} van {PlanCount} {(PlanCount == 1 ? "plan" : "plannen")}";
 }
 
+/// <summary>How the compared plans fare on one plan check.</summary>
+public sealed record CheckBenchmark
+{
+    public CheckBenchmark(PlanCheck check, IReadOnlyList<int> failingPlans, int plansPassing, int planCount)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(failingPlans);
+        ArgumentOutOfRangeException.ThrowIfNegative(planCount);
+        if (plansPassing < 0 || plansPassing + failingPlans.Count > planCount) throw new ArgumentOutOfRangeException(nameof(plansPassing));
+        Check = check;
+        FailingPlans = failingPlans;
+        PlansPassing = plansPassing;
+        PlanCount = planCount;
+    }
+
+    public PlanCheck Check { get; }
+
+    /// <summary>Indexes into <see cref="PlanComparison.Plans"/> of the plans that do not pass, in plan order.</summary>
+    public IReadOnlyList<int> FailingPlans { get; }
+    public int PlansFailing => FailingPlans.Count;
+    public int PlansPassing { get; }
+
+    /// <summary>Plans the check does not apply to (or could not be evaluated on).</summary>
+    public int PlansNotApplicable => PlanCount - PlansPassing - PlansFailing;
+    public int PlanCount { get; }
+
+    /// <summary>Dutch: "3 van 12 plannen halen deze controle niet".</summary>
+    public string Describe() => $"{PlansFailing} van {PlanCount} {(PlanCount == 1 ? "plan haalt" : "plannen halen")} deze controle niet";
+}
+
 /// <summary>
 /// Plans × labels: strength, status and rank per cell, and per label the share of plans covering it.
 /// Cells are stored densely (row-major, one row per plan) so that 300 plans × 150 labels stays a
@@ -52,8 +82,12 @@ public sealed record PlanComparison
 {
     private readonly ComparisonCell[] _cells;
     private readonly Dictionary<string, int> _labelIndex;
+    private readonly CheckStatus[] _checkStatuses;
 
-    public PlanComparison(IReadOnlyList<PlanInfo> plans, IReadOnlyList<LabelInfo> labels, ComparisonCell[] cells, IReadOnlyList<LabelBenchmark> benchmarks)
+    /// <param name="checks">The plan checks compared (columns of <paramref name="checkStatuses"/>); none when null.</param>
+    /// <param name="checkStatuses">Row-major plans × checks: each plan's status on each check.</param>
+    public PlanComparison(IReadOnlyList<PlanInfo> plans, IReadOnlyList<LabelInfo> labels, ComparisonCell[] cells, IReadOnlyList<LabelBenchmark> benchmarks,
+        IReadOnlyList<PlanCheck>? checks = null, CheckStatus[]? checkStatuses = null)
     {
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(labels);
@@ -68,6 +102,22 @@ public sealed record PlanComparison
         Labels = labels;
         _cells = (ComparisonCell[])cells.Clone(); // the record stays immutable whatever the caller does with its array
         Benchmarks = benchmarks;
+        Checks = checks ?? [];
+        checkStatuses ??= [];
+        if (checkStatuses.Length != plans.Count * Checks.Count) throw new ArgumentException("One check status per plan and check.", nameof(checkStatuses));
+        _checkStatuses = (CheckStatus[])checkStatuses.Clone();
+        CheckBenchmarks = [.. Checks.Select((check, ci) =>
+        {
+            var failing = new List<int>();
+            var passing = 0;
+            for (var p = 0; p < plans.Count; p++)
+            {
+                var status = _checkStatuses[p * Checks.Count + ci];
+                if (status == CheckStatus.InOrde) passing++;
+                else if (status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info) failing.Add(p);
+            }
+            return new CheckBenchmark(check, failing, passing, plans.Count);
+        })];
     }
 
     public IReadOnlyList<PlanInfo> Plans { get; }
@@ -75,6 +125,34 @@ public sealed record PlanComparison
 
     /// <summary>Per label (aligned with <see cref="Labels"/>): how many plans cover it.</summary>
     public IReadOnlyList<LabelBenchmark> Benchmarks { get; }
+
+    /// <summary>The plan checks compared, in the checker's order.</summary>
+    public IReadOnlyList<PlanCheck> Checks { get; }
+
+    /// <summary>Per check (aligned with <see cref="Checks"/>): which plans fail it.</summary>
+    public IReadOnlyList<CheckBenchmark> CheckBenchmarks { get; }
+
+    /// <summary>A plan's status on a check.</summary>
+    public CheckStatus StatusOf(int planIndex, int checkIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(planIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(planIndex, Plans.Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(checkIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(checkIndex, Checks.Count);
+        return _checkStatuses[planIndex * Checks.Count + checkIndex];
+    }
+
+    /// <summary>Indexes into <see cref="Checks"/> of the checks a plan does not pass.</summary>
+    public IReadOnlyList<int> FailedChecks(int planIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(planIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(planIndex, Plans.Count);
+        var failed = new List<int>();
+        for (var ci = 0; ci < Checks.Count; ci++)
+            if (_checkStatuses[planIndex * Checks.Count + ci] is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info)
+                failed.Add(ci);
+        return failed;
+    }
 
     public ComparisonCell Cell(int planIndex, int labelIndex)
     {

@@ -10,8 +10,9 @@ public sealed record PlanCoverage
     private readonly Dictionary<int, TaggedPassage> _byOrdinal;
 
     public PlanCoverage(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelCoverage> labels,
-        CoverageMatrix elementByLevel, CoverageMatrix elementByType, IReadOnlyList<Gap> gaps, IReadOnlyList<PlanFlag> flags,
-        IReadOnlyList<ChapterContribution> chapters, IReadOnlyList<OutlineNode> outline, CoverageOptions? options = null)
+        CoverageMatrix elementByLevel, CoverageMatrix elementByType, IReadOnlyList<Gap> gaps,
+        IReadOnlyList<ChapterContribution> chapters, IReadOnlyList<OutlineNode> outline, CoverageOptions? options = null,
+        IReadOnlyList<CheckResult>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(passages);
@@ -19,7 +20,6 @@ public sealed record PlanCoverage
         ArgumentNullException.ThrowIfNull(elementByLevel);
         ArgumentNullException.ThrowIfNull(elementByType);
         ArgumentNullException.ThrowIfNull(gaps);
-        ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(chapters);
         ArgumentNullException.ThrowIfNull(outline);
         _byKey = new Dictionary<string, LabelCoverage>(labels.Count, StringComparer.Ordinal);
@@ -36,7 +36,6 @@ public sealed record PlanCoverage
         ElementByLevel = elementByLevel;
         ElementByType = elementByType;
         Gaps = gaps;
-        Flags = flags;
         Chapters = chapters;
         Outline = outline;
         Options = options ?? new CoverageOptions();
@@ -48,6 +47,32 @@ public sealed record PlanCoverage
             else text++;
         }
         PassageKinds = new PassageCounts(text, headings, rows);
+        Checks = checks ?? [];
+    }
+
+    private PlanCoverage(PlanCoverage original, IReadOnlyList<CheckResult> checks)
+    {
+        // The indexes are immutable, so the copy shares them instead of building them again.
+        _byKey = original._byKey;
+        _byOrdinal = original._byOrdinal;
+        Plan = original.Plan;
+        Passages = original.Passages;
+        Labels = original.Labels;
+        ElementByLevel = original.ElementByLevel;
+        ElementByType = original.ElementByType;
+        Gaps = original.Gaps;
+        Chapters = original.Chapters;
+        Outline = original.Outline;
+        Options = original.Options;
+        PassageKinds = original.PassageKinds;
+        Checks = checks;
+    }
+
+    /// <summary>The same coverage with the results of the plan checks.</summary>
+    public PlanCoverage WithChecks(IReadOnlyList<CheckResult> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        return new PlanCoverage(this, checks);
     }
 
     public PlanInfo Plan { get; }
@@ -61,9 +86,10 @@ public sealed record PlanCoverage
     public CoverageMatrix ElementByType { get; }
     public IReadOnlyList<Gap> Gaps { get; }
 
-    /// <summary>One entry per framework check (<see cref="PlanFlags"/>), including those that passed (severity Ok).</summary>
-    public IReadOnlyList<PlanFlag> Flags { get; }
     public IReadOnlyList<ChapterContribution> Chapters { get; }
+
+    /// <summary>One result per plan check (rules/checks), in the checker's order, including those passed; empty without checks.</summary>
+    public IReadOnlyList<CheckResult> Checks { get; }
 
     /// <summary>The heading tree's top-level nodes.</summary>
     public IReadOnlyList<OutlineNode> Outline { get; }
@@ -92,14 +118,14 @@ public sealed record PlanCoverage
 
     public LabelCoverage? Label(string dimension, string id) => _byKey.GetValueOrDefault(LabelKeys.Of(dimension, id));
 
-    /// <summary>The flag with an id of <see cref="PlanFlags"/>, or null when the analysis did not run that check.</summary>
-    public PlanFlag? Flag(string id) => Flags.FirstOrDefault(f => f.Id == id);
+    /// <summary>The result of the check with this id, or null when the analysis did not run it.</summary>
+    public CheckResult? Check(string id) => Checks.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The passage with an ordinal, or null.</summary>
     public TaggedPassage? Passage(int ordinal) => _byOrdinal.GetValueOrDefault(ordinal);
 }
 
-/// <summary>Turns a plan's tagged passages into coverage, gaps, flags and an outline.</summary>
+/// <summary>Turns a plan's tagged passages into coverage, gaps, chapters, an outline and the results of the plan checks.</summary>
 public interface ICoverageAnalyzer
 {
     /// <param name="labels">Every label of the rule set (<see cref="IPassageTagger.Labels"/>), in display order.</param>

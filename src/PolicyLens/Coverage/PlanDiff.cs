@@ -35,14 +35,16 @@ public sealed record StatusChange
     public bool Improved => NewStatus > OldStatus;
 }
 
-/// <summary>A framework check whose outcome differs between two versions.</summary>
-public sealed record CheckChange(string Id, string Title, FlagSeverity OldSeverity, FlagSeverity NewSeverity)
+/// <summary>A plan check whose outcome differs between two versions.</summary>
+public sealed record CheckChange(string Id, string Title, CheckStatus OldStatus, CheckStatus NewStatus)
 {
-    /// <summary>It warned before and does not now.</summary>
-    public bool NowPassing => OldSeverity == FlagSeverity.Warning && NewSeverity != FlagSeverity.Warning;
+    /// <summary>It failed before and does not now (passed, or no longer applies).</summary>
+    public bool NowPassing => Fails(OldStatus) && !Fails(NewStatus);
 
-    /// <summary>It warns now and did not before.</summary>
-    public bool NowFailing => NewSeverity == FlagSeverity.Warning && OldSeverity != FlagSeverity.Warning;
+    /// <summary>It fails now and did not before.</summary>
+    public bool NowFailing => Fails(NewStatus) && !Fails(OldStatus);
+
+    private static bool Fails(CheckStatus status) => status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
 }
 
 public enum PassageChangeKind
@@ -198,9 +200,9 @@ public sealed class PlanDiffer : IPlanDiffer
                 statuses.Add(new StatusChange(label.Label, label.Status, CoverageStatus.Afwezig, label.Counts, PassageCounts.None));
 
         var checks = new List<CheckChange>();
-        foreach (var flag in @new.Flags)
-            if (old.Flag(flag.Id) is { } before && before.Severity != flag.Severity)
-                checks.Add(new CheckChange(flag.Id, flag.Title, before.Severity, flag.Severity));
+        foreach (var check in @new.Checks)
+            if (old.Check(check.Id) is { } before && before.Status != check.Status)
+                checks.Add(new CheckChange(check.Id, check.Check.Title, before.Status, check.Status));
 
         var (passages, unchanged) = DiffPassages(old.Passages, @new.Passages);
         return new PlanDiff(old.Plan, @new.Plan, statuses, checks, passages, unchanged);

@@ -17,7 +17,7 @@ public enum BlockKind
 public sealed record Block
 {
     public Block(BlockKind kind, string text, int? page = null, int headingLevel = 0,
-        IReadOnlyList<string>? tableHeaders = null, string? listLabel = null)
+        IReadOnlyList<string>? tableHeaders = null, string? listLabel = null, bool fromOcr = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (page is < 1) throw new ArgumentOutOfRangeException(nameof(page), page, "Page numbers start at 1.");
@@ -29,6 +29,7 @@ public sealed record Block
         HeadingLevel = headingLevel;
         TableHeaders = tableHeaders ?? [];
         ListLabel = listLabel;
+        FromOcr = fromOcr;
     }
 
     public BlockKind Kind { get; }
@@ -50,4 +51,7 @@ public sealed record Block
 
     /// <summary>For a list item: its computed number or bullet ("1.", "a)", "•"), if any.</summary>
     public string? ListLabel { get; }
+
+    /// <summary>The text was recognised from a picture of the page (OCR), not read from its text layer; it may hold recognition errors.</summary>
+    public bool FromOcr { get; }
 }

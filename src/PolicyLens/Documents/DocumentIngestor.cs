@@ -85,7 +85,7 @@ public sealed class DocumentIngestor : IDocumentIngestor
                 ?? Path.GetFileNameWithoutExtension(name);
             if (string.IsNullOrWhiteSpace(title)) title = name;
             if (title.Length > 300) title = title[..300].TrimEnd() + "…";
-            var document = new PlanDocument(title, name, detection.Format, output.PageCount, hash, info.Length);
+            var document = new PlanDocument(title, name, detection.Format, output.PageCount, hash, info.Length, output.Engine);
             return new IngestionResult(name, document, passages.Passages, issues, passages.PlainText);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

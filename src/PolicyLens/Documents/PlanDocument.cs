@@ -3,7 +3,7 @@ namespace PolicyLens.Documents;
 /// <summary>Facts about an ingested document, independent of its passages.</summary>
 public sealed record PlanDocument
 {
-    public PlanDocument(string title, string fileName, DocumentFormat format, int? pageCount, string contentHash, long sizeBytes)
+    public PlanDocument(string title, string fileName, DocumentFormat format, int? pageCount, string contentHash, long sizeBytes, string? readBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -18,6 +18,7 @@ public sealed record PlanDocument
         PageCount = pageCount;
         ContentHash = contentHash;
         SizeBytes = sizeBytes;
+        ReadBy = string.IsNullOrWhiteSpace(readBy) ? null : readBy.Trim();
     }
 
     public string Title { get; }
@@ -28,4 +29,7 @@ public sealed record PlanDocument
     /// <summary>Lower-case hex SHA-256 of the file's bytes; the same file is never stored twice.</summary>
     public string ContentHash { get; }
     public long SizeBytes { get; }
+
+    /// <summary>The engine that read the file where a format has several ("poppler 22.12.0", "PdfPig 0.1.16", "poppler + tesseract OCR"); null otherwise.</summary>
+    public string? ReadBy { get; }
 }

@@ -15,7 +15,7 @@ public enum PassageKind
 /// </summary>
 public sealed record Passage
 {
-    public Passage(int ordinal, PassageKind kind, string text, int? page, IReadOnlyList<string> headings, int start)
+    public Passage(int ordinal, PassageKind kind, string text, int? page, IReadOnlyList<string> headings, int start, bool fromOcr = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -29,6 +29,7 @@ public sealed record Passage
         Page = page;
         Headings = headings;
         Start = start;
+        FromOcr = fromOcr;
     }
 
     /// <summary>0-based position in the document.</summary>
@@ -46,6 +47,9 @@ public sealed record Passage
 
     /// <summary>Offset of <see cref="Text"/> in the document's plain text.</summary>
     public int Start { get; }
+
+    /// <summary>The text was recognised by OCR from a page without a usable text layer; reports mark it.</summary>
+    public bool FromOcr { get; }
 
     /// <summary>Offset just past the end of <see cref="Text"/> in the document's plain text.</summary>
     public int End => Start + Text.Length;

@@ -94,13 +94,13 @@ public sealed class PassageBuilder : IPassageBuilder
             if (heading is { } h)
             {
                 var ancestors = outline.Push(text, h.Marker, h.Level);
-                units.Add(new Unit(PassageKind.Heading, text, block.Page, ancestors, Mergeable: false));
+                units.Add(new Unit(PassageKind.Heading, text, block.Page, ancestors, Mergeable: false, block.FromOcr));
             }
             else
             {
                 // Numbered items are enumerated commitments ("3. Denkoefening …"): each stays its own passage.
                 var numbered = block.Kind == BlockKind.ListItem && block.ListLabel is { } label && label.Any(char.IsLetterOrDigit);
-                units.Add(new Unit(KindOf(block.Kind), text, block.Page, outline.Path, Mergeable: !numbered));
+                units.Add(new Unit(KindOf(block.Kind), text, block.Page, outline.Path, Mergeable: !numbered, block.FromOcr));
             }
         }
         var merged = MergeFragments(units);
@@ -195,7 +195,7 @@ public sealed class PassageBuilder : IPassageBuilder
 
     private bool CanMerge(Unit a, Unit b) =>
         a.Mergeable && b.Mergeable && a.Kind == b.Kind && a.Kind is PassageKind.Paragraph or PassageKind.ListItem
-        && ReferenceEquals(a.Headings, b.Headings)
+        && ReferenceEquals(a.Headings, b.Headings) && a.FromOcr == b.FromOcr
         && a.Text.Length + 1 + b.Text.Length <= _options.MaxPassageLength;
 
     private static Unit Merge(Unit a, Unit b) =>
@@ -215,14 +215,14 @@ public sealed class PassageBuilder : IPassageBuilder
             {
                 if (string.IsNullOrWhiteSpace(piece)) continue;
                 if (plain.Length > 0) plain.Append(Separator);
-                passages.Add(new Passage(passages.Count, unit.Kind, piece, unit.Page, unit.Headings, plain.Length));
+                passages.Add(new Passage(passages.Count, unit.Kind, piece, unit.Page, unit.Headings, plain.Length, unit.FromOcr));
                 plain.Append(piece);
             }
         }
         return new PassageSet(passages, plain.ToString());
     }
 
-    private sealed record Unit(PassageKind Kind, string Text, int? Page, IReadOnlyList<string> Headings, bool Mergeable);
+    private sealed record Unit(PassageKind Kind, string Text, int? Page, IReadOnlyList<string> Headings, bool Mergeable, bool FromOcr);
 
     /// <summary>
     /// The stack of open headings. Plan markers nest by rank; headings without a marker nest by

@@ -24,8 +24,9 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         th { background: #eef3f3; } td.num { text-align: right; }
         .meta { color: #555; margin: 0; } .status { font-weight: 600; white-space: nowrap; }
         .uitgewerkt { color: #1d6b34; } .genoemd { color: #8a5a00; } .afwezig { color: #a11; }
-        .flag { border-left: 4px solid #999; padding: .2rem .8rem; margin: .6rem 0; page-break-inside: avoid; }
-        .flag.warning { border-color: #c0392b; } .flag.info { border-color: #2c6fbb; } .flag.ok { border-color: #2e8b57; }
+        .check { border-left: 4px solid #999; padding: .2rem .8rem; margin: .6rem 0; page-break-inside: avoid; }
+        .check.waarschuwing { border-color: #c0392b; } .check.aandacht { border-color: #b9770e; } .check.info { border-color: #2c6fbb; }
+        .check.in-orde { border-color: #2e8b57; } .check .mark { font-weight: 700; }
         blockquote { margin: .5rem 0; padding: .3rem .8rem; border-left: 3px solid #2c5d63; background: #f7f9f9; page-break-inside: avoid; }
         blockquote .where { display: block; color: #555; font-size: 9pt; margin-top: .2rem; }
         mark { background: #ffe98a; } ul.outline { padding-left: 1.2rem; } ul.outline .labels { color: #2c5d63; font-size: 9.5pt; }
@@ -100,14 +101,16 @@ public sealed class HtmlReportRenderer : TextReportRenderer
             }
         }
 
-        h.AppendLine("<h2>Signalen</h2>");
-        foreach (var flag in report.Flags)
+        h.AppendLine("<h2>Controles</h2>");
+        if (report.Checks.Count == 0) h.AppendLine("<p>Er zijn geen controles ingesteld.</p>");
+        foreach (var check in report.Checks)
         {
-            h.Append("<div class=\"flag ").Append(flag.Severity.ToString().ToLowerInvariant()).Append("\"><h3>").Append(E(flag.Title))
-             .Append(" <span class=\"meta\">(").Append(E(flag.SeverityText)).AppendLine(")</span></h3>");
-            h.Append("<p>").Append(E(flag.Explanation)).AppendLine("</p>");
-            if (flag.Passages.Count > 0)
-                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10)))).AppendLine("</p>");
+            h.Append("<div class=\"check ").Append(ReportText.CheckStatusId(check.Status)).Append("\"><h3><span class=\"mark\">").Append(ReportText.CheckMark(check.Status))
+             .Append("</span> ").Append(E(check.Title)).Append(" <span class=\"meta\">(").Append(E(check.StatusText)).AppendLine(")</span></h3>");
+            h.Append("<p>").Append(E(check.Message)).AppendLine("</p>");
+            h.Append("<p class=\"meta\">Waarom: ").Append(E(check.Explanation)).AppendLine("</p>");
+            if (check.Passages.Count > 0)
+                h.Append("<p class=\"meta\">Passages: ").Append(E(string.Join("; ", check.Passages.Select(ReportText.Location).Distinct().Take(10)))).AppendLine("</p>");
             h.AppendLine("</div>");
         }
 

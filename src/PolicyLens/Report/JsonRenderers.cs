@@ -8,7 +8,7 @@ namespace PolicyLens.Report;
 
 /// <summary>
 /// The report as JSON. Property names are the report model's in camelCase (fixed by a test);
-/// enums are lower-case strings ("uitgewerkt", "warning"); numbers use a dot.
+/// enums are lower-case kebab strings ("uitgewerkt", "niet-van-toepassing"); numbers use a dot.
 /// </summary>
 public sealed class JsonReportRenderer : TextReportRenderer
 {
@@ -17,7 +17,7 @@ public sealed class JsonReportRenderer : TextReportRenderer
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep "é" readable; output is a file, not HTML
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     public override string Format => "json";
@@ -82,6 +82,31 @@ public sealed class JsonComparisonRenderer : TextComparisonRenderer
             w.WriteNumber("share", Math.Round(b.Share, 4));
             w.WriteString("summary", b.Describe());
             w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        // Which plans fail which check: per check the failing plans (indexes into "plans"), per plan its statuses.
+        w.WriteStartArray("checks");
+        foreach (var b in c.CheckBenchmarks)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", b.Check.Id);
+            w.WriteString("title", b.Check.Title);
+            w.WriteString("severity", ReportText.Severity(b.Check.Severity));
+            w.WriteNumber("plansFailing", b.PlansFailing);
+            w.WriteNumber("plansPassing", b.PlansPassing);
+            w.WriteNumber("plansNotApplicable", b.PlansNotApplicable);
+            w.WriteStartArray("failingPlans");
+            foreach (var p in b.FailingPlans) w.WriteNumberValue(p);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("checkStatuses");
+        for (var p = 0; p < c.Plans.Count; p++)
+        {
+            w.WriteStartArray();
+            for (var ci = 0; ci < c.Checks.Count; ci++) w.WriteStringValue(ReportText.CheckStatusId(c.StatusOf(p, ci)));
+            w.WriteEndArray();
         }
         w.WriteEndArray();
         w.WriteStartArray("cells");

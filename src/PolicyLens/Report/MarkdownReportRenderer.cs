@@ -57,13 +57,15 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
             }
         }
 
-        md.AppendLine("## Signalen").AppendLine();
-        foreach (var flag in report.Flags)
+        md.AppendLine("## Controles").AppendLine();
+        if (report.Checks.Count == 0) md.AppendLine("Er zijn geen controles ingesteld.").AppendLine();
+        foreach (var check in report.Checks)
         {
-            md.Append("### ").Append(Inline(flag.Title)).Append(" (").Append(flag.SeverityText).AppendLine(")").AppendLine();
-            md.AppendLine(Inline(flag.Explanation)).AppendLine();
-            if (flag.Passages.Count > 0)
-                md.Append("Passages: ").AppendLine(string.Join("; ", flag.Passages.Select(ReportText.Location).Distinct().Take(10))).AppendLine();
+            md.Append("### ").Append(ReportText.CheckMark(check.Status)).Append(' ').Append(Inline(check.Title)).Append(" (").Append(check.StatusText).AppendLine(")").AppendLine();
+            md.AppendLine(Inline(check.Message)).AppendLine();
+            md.Append("*Waarom:* ").AppendLine(Inline(check.Explanation)).AppendLine();
+            if (check.Passages.Count > 0)
+                md.Append("Passages: ").AppendLine(string.Join("; ", check.Passages.Select(ReportText.Location).Distinct().Take(10))).AppendLine();
         }
 
         md.AppendLine("## Dekking per dimensie").AppendLine();

@@ -98,8 +98,8 @@ public static class PlanDiffRenderer
             w.WriteStartObject();
             w.WriteString("id", c.Id);
             w.WriteString("title", c.Title);
-            w.WriteString("from", ReportText.Severity(c.OldSeverity));
-            w.WriteString("to", ReportText.Severity(c.NewSeverity));
+            w.WriteString("from", ReportText.CheckStatus(c.OldStatus));
+            w.WriteString("to", ReportText.CheckStatus(c.NewStatus));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -129,8 +129,8 @@ public static class PlanDiffRenderer
         Section(t, "Niet meer in het plan", diff.Lost.Select(k => $"{labelName(k)} ({k})"));
         Section(t, "Stand veranderd", diff.StatusChanges.Where(c => !c.Gained && !c.Lost)
             .Select(c => $"{c.Label.Name}: {ReportText.Status(c.OldStatus)} → {ReportText.Status(c.NewStatus)}"));
-        Section(t, "Signalen nu in orde", diff.Checks.Where(c => c.NowPassing).Select(c => c.Title));
-        Section(t, "Nieuwe aandachtspunten", diff.Checks.Where(c => c.NowFailing).Select(c => c.Title));
+        Section(t, "Controles nu in orde", diff.Checks.Where(c => c.NowPassing).Select(c => c.Title));
+        Section(t, "Controles nu niet in orde", diff.Checks.Where(c => c.NowFailing).Select(c => c.Title));
         Section(t, "Toegevoegde passages", diff.Added.Select(p => Line(p.New!, p.NewTags, labelName)));
         Section(t, "Verwijderde passages", diff.Removed.Select(p => Line(p.Old!, [], labelName)));
         Section(t, "Gewijzigde passages", diff.Changed.Select(p =>
@@ -147,7 +147,7 @@ public static class PlanDiffRenderer
     public static string Summary(PlanDiff diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        if (diff.Identical) return "Geen verschillen: dezelfde passages, labels en signalen.";
+        if (diff.Identical) return "Geen verschillen: dezelfde passages, labels en controles.";
         var statuses = diff.StatusChanges.Count(c => !c.Gained && !c.Lost);
         return $"{Count(diff.Gained.Count, "label", "labels")} erbij, {diff.Lost.Count} weg, {Count(statuses, "stand", "standen")} veranderd; " +
             $"{Count(diff.Added.Count(), "passage", "passages")} toegevoegd, {diff.Removed.Count()} verwijderd, {diff.Changed.Count()} gewijzigd " +

@@ -10,7 +10,7 @@ namespace PolicyLens.Report;
 public sealed record PlanReport
 {
     public PlanReport(PlanInfo plan, ReportSummary summary, IReadOnlyList<ReportDimension> dimensions,
-        IReadOnlyList<ReportMatrix> matrices, IReadOnlyList<ReportGap> gaps, IReadOnlyList<ReportFlag> flags,
+        IReadOnlyList<ReportMatrix> matrices, IReadOnlyList<ReportGap> gaps, IReadOnlyList<ReportCheck> checks,
         IReadOnlyList<ReportChapter> chapters, IReadOnlyList<ReportOutlineNode> outline, IReadOnlyList<LabelEvidence> evidence,
         ReportAdvice? advice = null, IReadOnlyList<string>? statusRule = null)
     {
@@ -19,7 +19,7 @@ public sealed record PlanReport
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(matrices);
         ArgumentNullException.ThrowIfNull(gaps);
-        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(chapters);
         ArgumentNullException.ThrowIfNull(outline);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -28,7 +28,7 @@ public sealed record PlanReport
         Dimensions = dimensions;
         Matrices = matrices;
         Gaps = gaps;
-        Flags = flags;
+        Checks = checks;
         Chapters = chapters;
         Outline = outline;
         Evidence = evidence;
@@ -45,7 +45,9 @@ public sealed record PlanReport
     /// <summary>Element × level and element × type.</summary>
     public IReadOnlyList<ReportMatrix> Matrices { get; }
     public IReadOnlyList<ReportGap> Gaps { get; }
-    public IReadOnlyList<ReportFlag> Flags { get; }
+
+    /// <summary>The plan checks as a checklist, in the checker's order (passed ones included).</summary>
+    public IReadOnlyList<ReportCheck> Checks { get; }
     public IReadOnlyList<ReportChapter> Chapters { get; }
     public IReadOnlyList<ReportOutlineNode> Outline { get; }
 
@@ -85,6 +87,8 @@ public sealed record ReportSummary(
     IReadOnlyList<string> StrongestElements,
     int Gaps,
     int Warnings,
+    int Checks,
+    int ChecksFailed,
     string RuleSetVersion)
 {
     /// <summary>The plan's passages by kind; <see cref="Passages"/> counts them all.</summary>
@@ -167,8 +171,23 @@ public sealed record ReportGap(
     public bool Deepen => Status == CoverageStatus.Genoemd;
 }
 
-/// <summary>A framework check with the passages it rests on.</summary>
-public sealed record ReportFlag(string Id, string Title, FlagSeverity Severity, string SeverityText, string Explanation, IReadOnlyList<PassageRef> Passages);
+/// <summary>
+/// One plan check as a checklist item: <c>status</c> is in-orde, waarschuwing, aandacht, info,
+/// niet-van-toepassing or fout; <c>message</c> is what was found in this plan, <c>explanation</c>
+/// why the check matters; <c>passages</c> the evidence.
+/// </summary>
+public sealed record ReportCheck(
+    string Id,
+    string Title,
+    CheckStatus Status,
+    string StatusText,
+    CheckSeverity Severity,
+    string Message,
+    string Explanation,
+    IReadOnlyList<PassageRef> Passages)
+{
+    public bool Failed => Status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+}
 
 /// <summary>A top-level chapter with the names of its policy domains and the working elements it contributes to.</summary>
 public sealed record ReportChapter(string Heading, IReadOnlyList<string> Domains, IReadOnlyList<string> Elements, int Passages)

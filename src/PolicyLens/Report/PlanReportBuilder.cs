@@ -61,7 +61,9 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             elements.Count(e => e.Status == CoverageStatus.Afwezig),
             [.. elements.Where(e => e.Passages > 0).OrderByDescending(e => e.Strength).Take(_options.StrongestElements).Select(e => e.Label.Name)],
             coverage.Gaps.Count,
-            coverage.Flags.Count(f => f.Severity == FlagSeverity.Warning),
+            coverage.Checks.Count(c => c.Status == CheckStatus.Waarschuwing),
+            coverage.Checks.Count,
+            coverage.Checks.Count(c => c.Failed),
             coverage.Plan.RuleSetVersion) { PassageKinds = coverage.PassageKinds };
 
         var dimensions = _options.Dimensions
@@ -84,8 +86,9 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
                 Advice = ReportText.GapAdvice(g.Label.Name, g.Status, label?.Counts ?? PassageCounts.None, label?.Sections ?? []),
             };
         }).ToArray();
-        var flags = coverage.Flags.Select(f => new ReportFlag(f.Id, f.Title, f.Severity, ReportText.Severity(f.Severity), f.Explanation,
-            [.. f.PassageOrdinals.Select(o => coverage.Passage(o)).OfType<TaggedPassage>().Select(p => Ref(p.Passage))])).ToArray();
+        var checks = coverage.Checks.Select(c => new ReportCheck(c.Id, c.Check.Title, c.Status, ReportText.CheckStatus(c.Status), c.Check.Severity,
+            c.Message, c.Check.Explanation,
+            [.. c.PassageOrdinals.Select(o => coverage.Passage(o)).OfType<TaggedPassage>().Select(p => Ref(p.Passage))])).ToArray();
         var names = coverage.Labels.ToDictionary(l => LabelKeys.Of(l.Label), l => l.Label.Name, StringComparer.Ordinal);
         var outline = coverage.Outline.Select(n => Outline(n, names)).ToArray();
         var chapters = coverage.Chapters.Select(c => new ReportChapter(c.Heading,
@@ -96,7 +99,7 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             .Where(l => l.PassageOrdinals.Count > 0)
             .Select(l => Evidence(coverage, l))
             .ToArray();
-        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, flags, chapters, outline, evidence,
+        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, checks, chapters, outline, evidence,
             Advice(coverage), ReportText.StatusRule(coverage.Options));
     }
 
@@ -141,7 +144,8 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
         var worked = Names(elements, CoverageStatus.Uitgewerkt);
         var thin = Names(elements, CoverageStatus.Genoemd);
         var missing = Names(elements, CoverageStatus.Afwezig);
-        var failing = coverage.Flags.Where(f => f.Severity == FlagSeverity.Warning).Select(f => f.Title).ToArray();
+        // Warnings first: they are the shortcomings the framework names, the rest are points of attention.
+        var failing = coverage.Checks.Where(c => c.Failed).OrderBy(c => c.Status).Select(c => c.Check.Title).ToArray();
 
         var subject = $"Het plan ‘{coverage.Plan.Title}’" + (coverage.Plan.Municipality is { } m ? $" van {m}" : "");
         var first = worked.Count == 0
@@ -154,9 +158,13 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             .Select(d => DimensionSentence(d.Item2, coverage.For(d.Item1)))
             .Where(t => t.Length > 0));
 
-        var third = failing.Length == 0
-            ? "De controles op het kader geven geen aandachtspunten."
-            : $"{(failing.Length == 1 ? "Aandachtspunt" : "Aandachtspunten")} uit de controles: {string.Join("; ", failing.Select(LowerFirst))}.";
+        var applicable = coverage.Checks.Count(c => c.Status != CheckStatus.NietVanToepassing);
+        var third = applicable == 0 ? ""
+            : failing.Length == 0 ? (applicable == 1 ? "Het plan doorstaat de controle op het kader die erop van toepassing is."
+                : $"Het plan doorstaat alle {applicable} controles op het kader die erop van toepassing zijn.")
+            : (failing.Length == applicable ? (applicable == 1 ? "De controle op het kader slaagt niet" : $"Geen van de {applicable} controles op het kader slaagt")
+                : $"{failing.Length} van de {applicable} controles op het kader {(failing.Length == 1 ? "slaagt" : "slagen")} niet")
+              + $": {string.Join("; ", failing.Select(LowerFirst))}.";
 
         return new ReportAdvice([.. new[] { first, second, third }.Where(p => p.Length > 0)], worked, thin, missing, failing);
     }
@@ -181,7 +189,7 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
         return $"Van {title} {ReportText.List(parts)}.";
     }
 
-    // A flag title starts a sentence on its own; inside a list it continues one.
+    // A check title starts a sentence on its own; inside a list it continues one.
     private static string LowerFirst(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLower(text[0], ReportText.Culture) + text[1..] : text;
 

@@ -30,11 +30,35 @@ public static class ReportText
         _ => "afwezig",
     };
 
-    public static string Severity(FlagSeverity severity) => severity switch
+    /// <summary>Dutch display text of a check status ("in orde", "waarschuwing", "niet van toepassing").</summary>
+    public static string CheckStatus(CheckStatus status) => status switch
     {
-        FlagSeverity.Warning => "aandachtspunt",
-        FlagSeverity.Info => "ter informatie",
-        _ => "in orde",
+        Coverage.CheckStatus.InOrde => "in orde",
+        Coverage.CheckStatus.Waarschuwing => "waarschuwing",
+        Coverage.CheckStatus.Aandacht => "aandacht",
+        Coverage.CheckStatus.Info => "ter info",
+        Coverage.CheckStatus.NietVanToepassing => "niet van toepassing",
+        _ => "fout in de controle",
+    };
+
+    /// <summary>The status as in JSON and CSS classes: "in-orde", "waarschuwing", "niet-van-toepassing".</summary>
+    public static string CheckStatusId(CheckStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    /// <summary>Dutch word of a check severity, as written in a check file.</summary>
+    public static string Severity(CheckSeverity severity) => severity switch
+    {
+        CheckSeverity.Waarschuwing => "waarschuwing",
+        CheckSeverity.Aandacht => "aandacht",
+        _ => "info",
+    };
+
+    /// <summary>A checklist mark that reads without colour: ✔ passed, ✘ not passed, – not applicable, ! error.</summary>
+    public static string CheckMark(CheckStatus status) => status switch
+    {
+        Coverage.CheckStatus.InOrde => "✔",
+        Coverage.CheckStatus.NietVanToepassing => "–",
+        Coverage.CheckStatus.Fout => "!",
+        _ => "✘",
     };
 
     /// <summary>A number with Dutch formatting and up to two decimals ("3,5").</summary>
@@ -48,7 +72,9 @@ public static class ReportText
     {
         var text = $"Van de {s.ElementCount} werkzame elementen zijn er {s.ElementsElaborated} uitgewerkt, {s.ElementsMentioned} genoemd en {s.ElementsAbsent} afwezig.";
         if (s.StrongestElements.Count > 0) text += $" Het sterkst aanwezig: {string.Join(", ", s.StrongestElements)}.";
-        text += $" {s.Gaps} {(s.Gaps == 1 ? "lacune" : "lacunes")} met suggesties, {s.Warnings} {(s.Warnings == 1 ? "aandachtspunt" : "aandachtspunten")}.";
+        text += $" {s.Gaps} {(s.Gaps == 1 ? "lacune" : "lacunes")} met suggesties.";
+        if (s.Checks > 0)
+            text += $" {s.ChecksFailed} van de {s.Checks} controles niet gehaald" + (s.Warnings > 0 ? $", waarvan {s.Warnings} met een waarschuwing." : ".");
         return text;
     }
 

@@ -16,6 +16,36 @@ public class RuleCommands
         var (code, output, error) = Run("rules", "check", "--rules", RulesDir);
         Assert.True(code == 0, error);
         Assert.Contains("examples pass; rule set sha256:", output);
+        Assert.Contains("11 plan checks in 4 files compile", output);
+    }
+
+    [Theory]
+    [InlineData("plan.Counts.Headings >", "Expression, position 23: Expression expected")]
+    [InlineData("plan.GetType().Assembly.FullName != \"\"", "Expression, position 6: 'GetType' reaches outside the plan summary")]
+    public void Rules_check_compiles_every_plan_check_and_names_file_rule_name_and_position(string expression, string expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("policylens-rules-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RulesDir, "*.yaml")) File.Copy(file, Path.Join(dir, Path.GetFileName(file)));
+            Directory.CreateDirectory(Path.Join(dir, "checks"));
+            File.WriteAllText(Path.Join(dir, "checks", "eigen.json"), $$"""
+                {
+                  "WorkflowName": "eigen",
+                  "Rules": [
+                    { "RuleName": "eigen-check", "Expression": {{JsonSerializer.Serialize(expression)}},
+                      "Properties": { "title": "T", "severity": "info", "explanation": "E", "message": "M" } }
+                  ]
+                }
+                """);
+            var (code, _, error) = Run("rules", "check", "--rules", dir);
+            Assert.Equal(1, code);
+            Assert.Contains("checks/eigen.json:4: [eigen-check] " + expected, error);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

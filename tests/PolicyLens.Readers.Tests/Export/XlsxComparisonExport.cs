@@ -83,7 +83,7 @@ public class XlsxComparisonExport
         Assert.StartsWith("Meerjarenplan", buurtpunt[0]);
         Assert.Equal("uitgewerkt", buurtpunt[3]);
         Assert.Contains("Actie 1.1.1", buurtpunt[5]);
-        Assert.Equal("Ontmoeting, verenigingen", buurtpunt[7]); // from the heading "Ontmoeting dicht bij huis" and the text
+        Assert.Equal("Ontmoeting, lokale verenigingen", buurtpunt[7]); // from the heading "Ontmoeting dicht bij huis" and the text
         Assert.DoesNotContain(rows, r => r[0] == "Leeg plan");
     }
 

@@ -26,7 +26,7 @@ public sealed class PdfBadInput
     [Fact]
     public void Without_poppler_the_message_says_how_to_install_it()
     {
-        var options = new PdfReaderOptions { PopplerDirectory = Path.Combine(Path.GetTempPath(), "no-poppler-here-" + Guid.NewGuid().ToString("N")) };
+        var options = new PdfReaderOptions { PopplerDirectory = Path.Combine(Path.GetTempPath(), "no-poppler-here-" + Guid.NewGuid().ToString("N")), UseEmbeddedEngine = false };
         var output = PdfFixtures.Read("plan.pdf", options);
         var error = Assert.Single(output.Issues);
         Assert.Contains("plan.pdf cannot be read: PDF support needs poppler-utils (pdftohtml, pdfinfo).", error.Message);

@@ -17,6 +17,7 @@ public sealed class PdfReading
     [Theory]
     [InlineData("plan")]
     [InlineData("two-columns")]
+    [InlineData("two-columns-narrow")]
     [InlineData("table")]
     [InlineData("mixed-scan")]
     public void Each_fixture_reads_into_its_golden_blocks(string name)
@@ -36,6 +37,7 @@ public sealed class PdfReading
     [Theory]
     [InlineData("plan")]
     [InlineData("two-columns")]
+    [InlineData("two-columns-narrow")]
     [InlineData("table")]
     public void At_least_98_percent_of_the_source_words_come_back(string name)
     {
@@ -55,6 +57,24 @@ public sealed class PdfReading
             foreach (var running in RunningLines)
                 Assert.DoesNotContain(running, block.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Justified_columns_with_a_gutter_narrower_than_a_space_are_read_column_by_column()
+    {
+        // The gutter (0.3 cm) is narrower than the font size, so a full left line and the right
+        // line beside it touch; read as one table they would glue words and lose the paragraphs.
+        var output = PdfFixtures.Read("two-columns-narrow.pdf");
+        var paragraphs = output.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text).ToList();
+        Assert.DoesNotContain(output.Blocks, b => b.Kind == BlockKind.TableRow);
+        var source = PdfFixtures.SourceText("two-columns-narrow").Split('\n').Where(l => l.Length > 150).ToList();
+        Assert.Equal(10, source.Count);
+        // Each source paragraph comes back whole, in reading order: left column first, then right.
+        var found = source.Select(s => paragraphs.FindIndex(p => Normalise(p) == Normalise(s))).ToList();
+        Assert.DoesNotContain(-1, found);
+        Assert.Equal(found.Order(), found);
+    }
+
+    private static string Normalise(string text) => string.Join(" ", text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public void The_plan_gives_heading_levels_by_font_size_and_the_pages_they_start_on()

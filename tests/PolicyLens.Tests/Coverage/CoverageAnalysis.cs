@@ -160,7 +160,6 @@ public class CoverageAnalysis
         var builder = new PlanBuilder().Heading(1, "H").Text("a1", "element:bezig-zijn").Text("a2", "element:bezig-zijn");
         Assert.Equal(CoverageStatus.Uitgewerkt, builder.Analyze(new CoverageOptions { ElaboratedMinPassages = 2 }).Label("element:bezig-zijn")!.Status);
         Assert.Throws<ArgumentOutOfRangeException>(() => new CoverageAnalyzer(new CoverageOptions { ElaboratedMinPassages = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CoverageAnalyzer(new CoverageOptions { DeficitShareWarning = 1.5 }));
     }
 
     [Fact]
@@ -315,7 +314,7 @@ public class CoverageAnalysis
         Assert.Empty(coverage.Label("element:betekenisvol-contact")!.Sections);
         Assert.Empty(coverage.Chapters);
         Assert.Empty(coverage.Outline);
-        Assert.Equal(FlagSeverity.Info, coverage.Flag(PlanFlags.ConnectionInAllPolicies)!.Severity);
+        Assert.Empty(coverage.Checks); // no checker given, no checks
     }
 
     [Fact]
@@ -323,7 +322,7 @@ public class CoverageAnalysis
     {
         var coverage = new CoverageAnalyzer().Analyze(Labels.Plan("Leeg"), [], Labels.All);
         Assert.All(coverage.Labels, l => Assert.Equal(CoverageStatus.Afwezig, l.Status));
-        Assert.Equal(PlanFlags.All.Count, coverage.Flags.Count);
+        Assert.Empty(coverage.Checks);
         Assert.Equal(11 * 3, coverage.ElementByLevel.Cells.Count);
     }
 

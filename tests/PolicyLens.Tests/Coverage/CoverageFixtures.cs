@@ -43,8 +43,8 @@ internal sealed class PlanBuilder
 
     public IReadOnlyList<TaggedPassage> Passages => _passages;
 
-    public PlanCoverage Analyze(CoverageOptions? options = null) =>
-        new CoverageAnalyzer(options).Analyze(Labels.Plan("Testplan"), _passages, Labels.All);
+    public PlanCoverage Analyze(CoverageOptions? options = null, IPlanChecker? checker = null) =>
+        new CoverageAnalyzer(options, checker).Analyze(Labels.Plan("Testplan"), _passages, Labels.All);
 
     private void Add(PassageKind kind, string text, string[] tags, bool headingEvidence)
     {
@@ -81,4 +81,31 @@ internal static class Labels
     ];
 
     public static PlanInfo Plan(string title) => new(title, title.ToLowerInvariant() + ".docx", "Teststad", 12, "sha256:test");
+}
+
+/// <summary>
+/// A plan checker written in C# for the core's tests, which have no check files: "chapters-serve-elements"
+/// fails (waarschuwing) when a chapter contributes to no working element, "never-applies" never applies.
+/// </summary>
+internal sealed class StubChecker : IPlanChecker
+{
+    public static readonly PlanCheck Chapters = new("chapters-serve-elements", "Hoofdstukken dragen bij", CheckSeverity.Waarschuwing,
+        "Elk hoofdstuk kan bijdragen.", "plan.Chapters.All(c => c.Contributes)", "checks/test.json");
+
+    public static readonly PlanCheck Never = new("never-applies", "Nooit van toepassing", CheckSeverity.Info, "Test.", "true", "checks/test.json");
+
+    public IReadOnlyList<PlanCheck> Checks => [Chapters, Never];
+
+    public IReadOnlyList<CheckResult> Check(PlanSummary summary)
+    {
+        var silent = summary.Chapters.Where(c => !c.Contributes).ToArray();
+        return
+        [
+            silent.Length == 0
+                ? new CheckResult(Chapters, CheckStatus.InOrde, "Alle hoofdstukken dragen bij.", [])
+                : new CheckResult(Chapters, CheckStatus.Waarschuwing, "Zonder element: " + string.Join(", ", silent.Select(c => c.Heading)) + ".",
+                    [.. silent.Select(c => c.Ordinal)]),
+            new CheckResult(Never, CheckStatus.NietVanToepassing, "Niet van toepassing.", []),
+        ];
+    }
 }

@@ -68,3 +68,49 @@ public class PlanComparing
         Assert.Empty(comparison.Labels);
     }
 }
+
+public class CheckComparing
+{
+    // StubChecker: a plan fails "chapters-serve-elements" when a chapter serves no working element.
+    private static PlanCoverage Plan(string title, bool serves) =>
+        new PlanBuilder().Heading(1, title).Text("tekst", serves ? ["element:bezig-zijn"] : ["domain:wonen"]).Analyze(checker: new StubChecker());
+
+    [Fact]
+    public void The_comparison_says_which_plans_fail_which_check()
+    {
+        var comparison = new PlanComparer().Compare([Plan("A", serves: true), Plan("B", serves: false), Plan("C", serves: false)]);
+
+        Assert.Equal(["chapters-serve-elements", "never-applies"], comparison.Checks.Select(c => c.Id));
+        Assert.Equal(CheckStatus.Waarschuwing, comparison.StatusOf(1, 0));
+        Assert.Equal(CheckStatus.InOrde, comparison.StatusOf(0, 0));
+        var chapters = comparison.CheckBenchmarks[0];
+        Assert.Equal([1, 2], chapters.FailingPlans);
+        Assert.Equal(1, chapters.PlansPassing);
+        Assert.Equal("2 van 3 plannen halen deze controle niet", chapters.Describe());
+        Assert.Equal(3, comparison.CheckBenchmarks[1].PlansNotApplicable);
+        Assert.Equal([0], comparison.FailedChecks(2));
+        Assert.Empty(comparison.FailedChecks(0));
+    }
+
+    [Fact]
+    public void Plans_analysed_without_checks_compare_with_no_check_columns()
+    {
+        var plain = new CoverageAnalyzer().Analyze(Labels.Plan("P"), new PlanBuilder().Heading(1, "H").Text("a").Passages, Labels.All);
+        var comparison = new PlanComparer().Compare([plain]);
+        Assert.Empty(comparison.Checks);
+        Assert.Empty(comparison.CheckBenchmarks);
+    }
+
+    [Fact]
+    public void The_comparison_json_lists_the_failing_plans_per_check_and_each_plan_s_statuses()
+    {
+        var plans = new[] { Plan("A", serves: true), Plan("B", serves: false) };
+        var json = new PolicyLens.Report.JsonComparisonRenderer().Render(new PolicyLens.Report.ComparisonReport(new PlanComparer().Compare(plans), plans));
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var check = doc.RootElement.GetProperty("checks")[0];
+        Assert.Equal("chapters-serve-elements", check.GetProperty("id").GetString());
+        Assert.Equal(1, check.GetProperty("plansFailing").GetInt32());
+        Assert.Equal([1], check.GetProperty("failingPlans").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(["in-orde", "niet-van-toepassing"], doc.RootElement.GetProperty("checkStatuses")[0].EnumerateArray().Select(e => e.GetString()));
+    }
+}

@@ -86,12 +86,19 @@ public class PlanDiffing
     }
 
     [Fact]
-    public void A_check_that_warned_and_no_longer_does_is_now_passing()
+    public void A_check_that_failed_and_no_longer_does_is_now_passing()
     {
-        var diff = new PlanDiffer().Diff(Version1(), Version2());
-        var age = Assert.Single(diff.Checks, c => c.Id == PlanFlags.AgeGap);
-        Assert.True(age.NowPassing);
-        Assert.False(age.NowFailing);
+        PlanCoverage Draft(params string[] housingTags) => new PlanBuilder()
+            .Heading(1, "BD 1 Samen").Text("We openen een buurthuis in elke wijk.", "element:herhaalde-ontmoetingen")
+            .Heading(1, "BD 2 Wonen").Text("We bouwen woningen waar buren elkaar ontmoeten.", housingTags)
+            .Analyze(checker: new StubChecker());
+        var diff = new PlanDiffer().Diff(Draft("domain:wonen"), Draft("domain:wonen", "element:herhaalde-ontmoetingen"));
+
+        var chapters = Assert.Single(diff.Checks); // the check that does not apply in either version did not change
+        Assert.Equal(StubChecker.Chapters.Id, chapters.Id);
+        Assert.Equal((CheckStatus.Waarschuwing, CheckStatus.InOrde), (chapters.OldStatus, chapters.NewStatus));
+        Assert.True(chapters.NowPassing);
+        Assert.False(chapters.NowFailing);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class ReportBuilding
             "element:betekenisvol-contact@maatje", "age:ouderen@Ouderen", "type:sociaal@eenzaam", "frame:deficit@eenzaam")
         .Heading(1, "BD 2 Wonen, werken & leven")
         .Text("We bouwen 200 woningen, \"betaalbaar\".", "domain:wonen@woningen")
-        .Analyze();
+        .Analyze(checker: new StubChecker());
 
     [Fact]
     public void The_summary_counts_elements_per_status_and_names_the_strongest()
@@ -67,7 +67,7 @@ public class ReportBuilding
     }
 
     [Fact]
-    public void The_summary_to_paste_names_what_is_worked_out_thin_and_missing_and_the_checks_that_warn()
+    public void The_summary_to_paste_names_what_is_worked_out_thin_and_missing_and_the_checks_that_fail()
     {
         var coverage = new PlanBuilder()
             .Heading(1, "BD 1 Samen")
@@ -75,7 +75,9 @@ public class ReportBuilding
             .Text("Buurtsoep.", "element:herhaalde-ontmoetingen", "level:universeel", "type:sociaal")
             .Text("Sportclub.", "element:herhaalde-ontmoetingen", "type:sociaal")
             .Text("Maatjes.", "element:betekenisvol-contact", "level:selectief")
-            .Analyze();
+            .Heading(1, "BD 2 Wonen")
+            .Text("Woningen.", "domain:wonen")
+            .Analyze(checker: new StubChecker());
         var advice = new PlanReportBuilder().Build(coverage).Advice;
 
         Assert.Equal(["herhaalde-ontmoetingen (nl)"], advice.WorkedOut);
@@ -85,8 +87,11 @@ public class ReportBuilding
             "Betekenisvol-contact (nl) wordt genoemd, maar niet uitgewerkt. Niet aan bod komen: maatschappelijk-vertrouwen (nl), ", advice.Paragraphs[0]);
         Assert.Equal("Van de soorten eenzaamheid is sociaal (nl) uitgewerkt en ontbreken emotioneel (nl) en existentieel (nl). " +
             "Van de preventieniveaus worden universeel (nl) en selectief (nl) genoemd en ontbreekt geindiceerd (nl).", advice.Paragraphs[1]);
-        Assert.Equal(coverage.Flags.Where(f => f.Severity == FlagSeverity.Warning).Select(f => f.Title), advice.FailingChecks);
-        Assert.Equal("Aandachtspunt uit de controles: onderwijs, werk en zorg ontbreken.", advice.Paragraphs[2]);
+        Assert.Equal(["Hoofdstukken dragen bij"], advice.FailingChecks); // the check that does not apply is left out
+        Assert.Equal("De controle op het kader slaagt niet: hoofdstukken dragen bij.", advice.Paragraphs[2]);
+        var passing = new PlanReportBuilder().Build(new PlanBuilder().Heading(1, "BD 1 Samen").Text("Buurthuis.", "element:herhaalde-ontmoetingen")
+            .Analyze(checker: new StubChecker())).Advice;
+        Assert.Equal("Het plan doorstaat de controle op het kader die erop van toepassing is.", passing.Paragraphs[^1]);
         Assert.Equal(string.Join("\n\n", advice.Paragraphs), advice.Text);
     }
 
@@ -124,7 +129,7 @@ public class ReportBuilding
     }
 
     [Fact]
-    public void Gaps_flags_chapters_and_outline_carry_display_names()
+    public void Gaps_checks_chapters_and_outline_carry_display_names()
     {
         var report = new PlanReportBuilder().Build(SamplePlan());
         var gap = report.Gaps.First(g => g.Key == "element:maatschappelijk-vertrouwen");
@@ -134,8 +139,16 @@ public class ReportBuilding
         Assert.Equal(["wonen (nl)"], report.Chapters[1].Domains);
         Assert.False(report.Chapters[1].Contributes);
         Assert.Equal(["herhaalde-ontmoetingen (nl)", "betekenisvol-contact (nl)"], report.Outline[0].Elements);
-        var allPolicies = report.Flags.Single(f => f.Id == PlanFlags.ConnectionInAllPolicies);
-        Assert.Equal("aandachtspunt", allPolicies.SeverityText);
-        Assert.Equal("BD 2 Wonen, werken & leven", Assert.Single(allPolicies.Passages).HeadingPath);
+        Assert.Equal(["chapters-serve-elements", "never-applies"], report.Checks.Select(c => c.Id));
+        var chapters = report.Checks[0];
+        Assert.Equal("waarschuwing", chapters.StatusText);
+        Assert.True(chapters.Failed);
+        Assert.Equal("Zonder element: BD 2 Wonen, werken & leven.", chapters.Message);
+        Assert.Equal("Elk hoofdstuk kan bijdragen.", chapters.Explanation);
+        Assert.Equal("BD 2 Wonen, werken & leven", Assert.Single(chapters.Passages).HeadingPath);
+        Assert.Equal("niet van toepassing", report.Checks[1].StatusText);
+        Assert.Equal(1, report.Summary.Warnings);
+        Assert.Equal(1, report.Summary.ChecksFailed);
+        Assert.Contains("1 van de 2 controles niet gehaald, waarvan 1 met een waarschuwing.", ReportText.Summary(report.Summary));
     }
 }

@@ -14,7 +14,7 @@ public class ReportRendering
     {
         var md = new MarkdownReportRenderer().Render(Report);
         string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Hoe de stand wordt bepaald", "## Werkzame elementen × preventieniveau",
-            "## Lacunes en suggesties", "## Signalen", "## Dekking per dimensie", "### Werkzame elementen",
+            "## Lacunes en suggesties", "## Controles", "## Dekking per dimensie", "### Werkzame elementen",
             "## Sociale verbondenheid in al het beleid", "## Opbouw van het plan", "## Bewijs per label", "## Colofon"];
         var at = 0;
         foreach (var section in sections)
@@ -93,7 +93,7 @@ public class ReportRendering
         var json = new JsonReportRenderer().Render(Report);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "flags", "chapters", "outline", "evidence", "advice", "statusRule"],
+        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "checks", "chapters", "outline", "evidence", "advice", "statusRule"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["paragraphs", "workedOut", "thin", "missing", "failingChecks", "text"], root.GetProperty("advice").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId"],
@@ -104,7 +104,12 @@ public class ReportRendering
         Assert.Equal(["text", "headings", "tableRows", "total"], row.GetProperty("counts").EnumerateObject().Select(p => p.Name));
         var meeting = root.GetProperty("dimensions")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "element:herhaalde-ontmoetingen");
         Assert.Equal("uitgewerkt", meeting.GetProperty("status").GetString());
-        Assert.Equal("warning", root.GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("id").GetString() == PlanFlags.ConnectionInAllPolicies).GetProperty("severity").GetString());
+        var check = root.GetProperty("checks")[0];
+        Assert.Equal(["id", "title", "status", "statusText", "severity", "message", "explanation", "passages", "failed"], check.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("chapters-serve-elements", check.GetProperty("id").GetString());
+        Assert.Equal("waarschuwing", check.GetProperty("status").GetString());
+        Assert.Equal("niet-van-toepassing", root.GetProperty("checks")[1].GetProperty("status").GetString());
+        Assert.Equal(["ordinal", "page", "headingPath"], check.GetProperty("passages")[0].EnumerateObject().Select(p => p.Name));
         var evidence = root.GetProperty("evidence")[0].GetProperty("passages")[0];
         Assert.Equal(["ordinal", "page", "headingPath", "text", "score", "spans", "matchedTerms", "kind"], evidence.EnumerateObject().Select(p => p.Name));
         Assert.Contains("<script>", json.Replace("\\u003C", "<", StringComparison.Ordinal)); // JSON keeps the text; encoding is the viewer's job

@@ -59,3 +59,23 @@ public class GoldEvaluation
         Assert.Contains(gold.Errors, e => e.StartsWith("g.jsonl:2:"));
     }
 }
+
+public class GoldFileChecks
+{
+    [Fact]
+    public void A_passage_without_one_of_the_evaluated_dimensions_is_named_with_its_line()
+    {
+        var gold = GoldFile.Parse(new StringReader("{\"id\": \"a\", \"doc\": \"d\", \"text\": \"x\", \"labels\": {\"element\": [], \"type\": []}}\n"), "g.jsonl",
+            GoldFile.EvaluatedDimensions);
+        var error = Assert.Single(gold.Errors);
+        Assert.StartsWith("g.jsonl:1:", error);
+        Assert.Contains("'level'", error);
+    }
+
+    [Fact]
+    public void An_unknown_dimension_is_named_rather_than_silently_left_unscored()
+    {
+        var gold = GoldFile.Parse(new StringReader("{\"id\": \"a\", \"text\": \"x\", \"labels\": {\"elements\": []}}\n"), "g.jsonl");
+        Assert.Contains(gold.Errors, e => e.StartsWith("g.jsonl:1:") && e.Contains("unknown dimension 'elements'"));
+    }
+}

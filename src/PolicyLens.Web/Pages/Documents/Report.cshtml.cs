@@ -26,7 +26,7 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
     [FromQuery(Name = "kolom")] public string? Column { get; set; }
     [FromQuery(Name = "label")] public string? LabelKey { get; set; }
     [FromQuery(Name = "passage")] public int? PassageOrdinal { get; set; }
-    [FromQuery(Name = "signaal")] public string? FlagId { get; set; }
+    [FromQuery(Name = "controle")] public string? CheckId { get; set; }
 
     /// <summary><c>opbouw=alles</c>: the whole heading tree, also of a long plan.</summary>
     [FromQuery(Name = "opbouw")] public string? OutlineView { get; set; }
@@ -174,12 +174,12 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
             Show(label.PassageOrdinals, t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id);
             return;
         }
-        if (FlagId is not null && Coverage.Flag(FlagId) is { PassageOrdinals.Count: > 0 } flag)
+        if (CheckId is not null && Coverage.Check(CheckId) is { PassageOrdinals.Count: > 0 } check)
         {
-            EvidenceTitle = $"Signaal: {flag.Title}";
-            // Mark the words of the dimension the check looks at, not every tag of the passage.
-            var dimension = FlagDimension(flag.Id);
-            Show(flag.PassageOrdinals, dimension is null ? null : t => t.Dimension == dimension);
+            EvidenceTitle = $"Controle: {check.Check.Title}";
+            // Mark the words of the dimensions the check looks at, not every tag of the passage.
+            var dimensions = check.Check.Highlight;
+            Show(check.PassageOrdinals, dimensions.Count == 0 ? null : t => dimensions.Contains(t.Dimension));
             return;
         }
         if (PassageOrdinal is { } ordinal && Coverage.Passage(ordinal) is not null)
@@ -196,16 +196,6 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
         Evidence = EvidenceView.Ordered(ordinals.Select(o => Coverage.Passage(o)).OfType<TaggedPassage>(), focus, MaxEvidence);
     }
 
-    /// <summary>The dimension a framework check reads; null when it reads several.</summary>
-    public static string? FlagDimension(string flagId) => flagId switch
-    {
-        PlanFlags.AgeGap => "age",
-        PlanFlags.DeficitFraming => "frame",
-        PlanFlags.NeglectedFields => "focus",
-        PlanFlags.ConnectionInAllPolicies => "domain",
-        _ => null,
-    };
-
     /// <summary>Link to this report with a heatmap cell selected (keeps the dimension filter).</summary>
     public string CellLink(string matrix, string row, string column) =>
         $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(SelectedDimension)}&matrix={matrix}&rij={Uri.EscapeDataString(row)}&kolom={Uri.EscapeDataString(column)}#bewijs";
@@ -215,7 +205,8 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
 
     public string DimensionLink(string dimension) => $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(dimension)}#labels";
 
-    public string FlagLink(PlanFlag flag) => $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(SelectedDimension)}&signaal={Uri.EscapeDataString(flag.Id)}#bewijs";
+    /// <summary>Link to this report with a check's evidence selected (see _Checks.cshtml).</summary>
+    public string CheckLink(CheckResult check) => $"/documenten/{Plan.Document.Id}?dimensie={Uri.EscapeDataString(SelectedDimension)}&controle={Uri.EscapeDataString(check.Id)}#bewijs";
 
     public string PassageLink(int ordinal) => $"/documenten/{Plan.Document.Id}?passage={ordinal}#p-{ordinal}";
 

@@ -8,13 +8,16 @@ using PolicyLens.Web.Infrastructure;
 namespace PolicyLens.Web.Pages.Rules;
 
 /// <summary>The framework and its rules per dimension, and "probeer een zin": tag typed text on the spot.</summary>
-public sealed class RulesModel(RulesHolder rules) : PageModel
+public sealed class RulesModel(RulesHolder rules, IPlanChecker checker) : PageModel
 {
     public const int MaxTrialLength = 5000;
 
     [FromQuery(Name = "dimensie")] public string? Dimension { get; set; }
 
     public RulesHolder Rules => rules;
+
+    /// <summary>The plan checks of rules/checks, shown with their expressions (_RuleChecks.cshtml).</summary>
+    public IReadOnlyList<PlanCheck> Checks => checker.Checks;
     public string SelectedDimension { get; private set; } = "element";
     public IReadOnlyList<LabelRules> Labels { get; private set; } = [];
     public IReadOnlyList<string> Dimensions { get; private set; } = [];
@@ -22,6 +25,9 @@ public sealed class RulesModel(RulesHolder rules) : PageModel
     public string? TrialText { get; private set; }
     public string? TrialHeading { get; private set; }
     public EvidenceItem? Trial { get; private set; }
+
+    /// <summary>What the learned model said per label of the dimensions it decides (empty without a model).</summary>
+    public IReadOnlyList<PolicyLens.Learning.Model.LabelVerdict> TrialVerdicts { get; private set; } = [];
     public string? TrialError { get; private set; }
 
     public void OnGet() => Load();
@@ -44,7 +50,12 @@ public sealed class RulesModel(RulesHolder rules) : PageModel
             return;
         }
         string[] headings = string.IsNullOrWhiteSpace(heading) ? [] : [heading.Trim()];
-        var tags = rules.Tagger.Tag(new TaggingInput(text, headings));
+        var input = new TaggingInput(text, headings);
+        IReadOnlyList<PassageTag> tags;
+        if (rules.Setup.Combined is { } combined)
+            (tags, TrialVerdicts) = combined.Explain(input);
+        else
+            tags = rules.Tagger.Tag(input);
         Trial = EvidenceView.Build(new TaggedPassage(new Passage(0, PassageKind.Paragraph, text, null, headings, 0), tags));
     }
 

@@ -11,6 +11,7 @@ public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanSto
     : PageModel
 {
     public PdfEngineStatus Pdf { get; private set; } = null!;
+    public IReadOnlyList<PdfEngineStatus> Engines { get; private set; } = [];
     public RulesHolder Rules => rules;
     public StoreStatus Store { get; private set; } = null!;
     public AppPaths Paths => paths;
@@ -31,6 +32,7 @@ public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanSto
     {
         ViewData["Title"] = "Status";
         Pdf = engine.Pdf;
+        Engines = engine.All;
         Store = store.Status();
         ActiveJobs = jobs.Active.Count;
         OutdatedDocuments = store.ListDocuments().Count(d => d.RuleSetVersion != rules.Version);

@@ -96,13 +96,29 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(gold);
-        var dimensionOrder = tagger.Labels.Select(l => l.Dimension).Distinct().ToList();
+        var predictions = gold.Select(p => tagger.Tag(new TaggingInput(p.Text, p.Headings))).ToArray();
+        return Score(gold, predictions, tagger.Labels, tagger.RuleSetVersion);
+    }
+
+    /// <summary>
+    /// Scores tags that were given elsewhere (e.g. each fold of a cross-validation by its own
+    /// tagger): <paramref name="predictions"/>[i] are the tags of <paramref name="gold"/>[i].
+    /// </summary>
+    public static EvaluationReport Score(IReadOnlyList<GoldPassage> gold, IReadOnlyList<IReadOnlyList<PassageTag>> predictions,
+        IReadOnlyList<LabelInfo> labelInfo, string version)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(labelInfo);
+        if (predictions.Count != gold.Count) throw new ArgumentException("One list of tags per gold passage.", nameof(predictions));
+        var dimensionOrder = labelInfo.Select(l => l.Dimension).Distinct().ToList();
         var counts = new Dictionary<(string Dim, string Label), int[]>();
         var passagesPerDim = new Dictionary<string, int>(StringComparer.Ordinal);
         var errors = new List<EvaluationError>();
-        foreach (var passage in gold)
+        for (var i = 0; i < gold.Count; i++)
         {
-            var tags = tagger.Tag(new TaggingInput(passage.Text, passage.Headings));
+            var passage = gold[i];
+            var tags = predictions[i];
             foreach (var (dimension, expectedList) in passage.Labels)
             {
                 if (!dimensionOrder.Contains(dimension)) dimensionOrder.Add(dimension);
@@ -129,7 +145,7 @@ public static class Evaluator
             }
         }
 
-        var labelOrder = tagger.Labels.Select((l, i) => (l, i)).ToDictionary(x => (x.l.Dimension, x.l.Id), x => x.i);
+        var labelOrder = labelInfo.Select((l, i) => (l, i)).ToDictionary(x => (x.l.Dimension, x.l.Id), x => x.i);
         var dims = new List<DimensionScore>();
         int allTp = 0, allFp = 0, allFn = 0;
         var allF1 = new List<Prf>();
@@ -151,6 +167,6 @@ public static class Evaluator
         var overallMacro = allF1.Count == 0
             ? new Prf(0, 0, 0)
             : new Prf(allF1.Average(s => s.Precision), allF1.Average(s => s.Recall), allF1.Average(s => s.F1));
-        return new EvaluationReport(gold.Count, tagger.RuleSetVersion, dims, Prf.From(allTp, allFp, allFn), overallMacro, errors);
+        return new EvaluationReport(gold.Count, version, dims, Prf.From(allTp, allFp, allFn), overallMacro, errors);
     }
 }

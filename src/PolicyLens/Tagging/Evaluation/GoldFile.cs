@@ -34,15 +34,22 @@ public sealed record GoldReadResult(IReadOnlyList<GoldPassage> Passages, IReadOn
 /// <summary>Reads the JSONL gold format: one object per line with id, doc, text and labels (optional headings).</summary>
 public static class GoldFile
 {
-    public static GoldReadResult Read(string path)
+    /// <summary>The dimensions framework.md's evaluation format gives every passage.</summary>
+    public static IReadOnlyList<string> EvaluatedDimensions { get; } = ["element", "type", "level"];
+
+    public static GoldReadResult Read(string path, IReadOnlyCollection<string>? requiredDimensions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) return new([], [$"{path}: file not found"]);
         using var reader = new StreamReader(path);
-        return Parse(reader, path);
+        return Parse(reader, path, requiredDimensions);
     }
 
-    public static GoldReadResult Parse(TextReader reader, string name = "<gold>")
+    /// <summary>
+    /// Parses gold lines; every problem names the line. With <paramref name="requiredDimensions"/>,
+    /// a passage lacking one of them is a problem too (its labels would be silently unscored).
+    /// </summary>
+    public static GoldReadResult Parse(TextReader reader, string name = "<gold>", IReadOnlyCollection<string>? requiredDimensions = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var passages = new List<GoldPassage>();
@@ -68,16 +75,24 @@ public static class GoldFile
                 {
                     foreach (var dim in labelsEl.EnumerateObject())
                     {
+                        if (!LabelCatalog.IsDimension(dim.Name))
+                        { errors.Add($"{name}:{lineNumber}: '{id}' uses unknown dimension '{dim.Name}' (framework.md names {string.Join(", ", LabelCatalog.Dimensions)})"); continue; }
                         if (dim.Value.ValueKind != JsonValueKind.Array)
                         { errors.Add($"{name}:{lineNumber}: labels.{dim.Name} of '{id}' is not an array"); continue; }
                         var list = dim.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String)
                             .Select(v => v.GetString()!).Distinct(StringComparer.Ordinal).ToArray();
-                        foreach (var label in list.Where(l => LabelCatalog.IsDimension(dim.Name) && !LabelCatalog.IsKnown(dim.Name, l)))
+                        foreach (var label in list.Where(l => !LabelCatalog.IsKnown(dim.Name, l)))
                             errors.Add($"{name}:{lineNumber}: '{id}' uses unknown label '{label}' in dimension '{dim.Name}'");
                         labels[dim.Name] = list;
                     }
                 }
                 else { errors.Add($"{name}:{lineNumber}: passage '{id}' has no \"labels\" object"); continue; }
+                var missing = (requiredDimensions ?? []).Where(d => !labels.ContainsKey(d)).ToArray();
+                if (missing.Length > 0)
+                {
+                    errors.Add($"{name}:{lineNumber}: passage '{id}' has no labels for {string.Join(", ", missing.Select(d => $"'{d}'"))} (give [] when none applies)");
+                    continue;
+                }
                 var headings = root.TryGetProperty("headings", out var hEl) && hEl.ValueKind == JsonValueKind.Array
                     ? hEl.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
                     : [];

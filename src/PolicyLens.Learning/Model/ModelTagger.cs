@@ -1,0 +1,185 @@
+using PolicyLens.Learning.Features;
+using PolicyLens.Tagging;
+
+namespace PolicyLens.Learning.Model;
+
+/// <summary>What the model and the rules said about one learned label of a passage (for "probeer een zin" and `tag`).</summary>
+public sealed record LabelVerdict(string Dimension, string Label, double Probability, double Threshold, CombinationPolicy Policy,
+    bool ByRules, bool ByModel, bool Given);
+
+/// <summary>
+/// The combined tagger: the rule set tags every dimension; for the dimensions the model learned
+/// (element, type, level) each label is decided by its <see cref="CombinationPolicy"/> from the
+/// rules' verdict and the model's probability. Every tag keeps its evidence: the rule hits, and
+/// for the model the words that weighed most (rule id <c>model.dimension.label</c>, with spans and
+/// weights). Immutable and thread-safe.
+/// </summary>
+public sealed class ModelTagger : IPassageTagger
+{
+    /// <summary>How many words of the passage a model tag names as its evidence.</summary>
+    public const int MaxModelEvidence = 5;
+
+    private sealed class Scratch
+    {
+        public readonly FeatureBag Bag = new();
+        public double[] Scores = [];
+    }
+
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private readonly RuleTagger _rules;
+    private readonly PassageFeaturizer _featurizer;
+    private readonly Dictionary<ulong, int> _featureIndex;
+    private readonly float[] _weights; // feature-major: _weights[feature * labels + label]
+    private readonly LabelModel[] _labels;
+    private readonly HashSet<string> _dimensions;
+    private readonly bool _gateLevels;
+
+    public ModelTagger(RuleTagger rules, TaggerModel model, string modelVersion)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
+        _rules = rules;
+        Model = model;
+        ModelVersion = modelVersion;
+        _gateLevels = model.GateLevels;
+        _featurizer = new PassageFeaturizer(model.FeatureOptions);
+        _labels = model.Labels.ToArray();
+        _dimensions = model.Labels.Select(l => l.Dimension).ToHashSet(StringComparer.Ordinal);
+        _featureIndex = new Dictionary<ulong, int>(model.Features.Count);
+        for (var f = 0; f < model.Features.Count; f++)
+            if (!_featureIndex.TryAdd(FeatureKey.Hash(model.Features[f]), f))
+                throw new ArgumentException($"Two features of the model share a hash ('{model.Features[f]}').", nameof(model));
+        _weights = new float[model.Features.Count * _labels.Length];
+        for (var l = 0; l < _labels.Length; l++)
+        {
+            var w = _labels[l].Weights;
+            for (var f = 0; f < w.Length; f++) _weights[f * _labels.Length + l] = w[f];
+        }
+        Labels = rules.Labels;
+        RuleSetVersion = $"{rules.RuleSetVersion}+{modelVersion}";
+    }
+
+    public TaggerModel Model { get; }
+
+    /// <summary>Identifies the model (content hash of its file), e.g. "model:3f2a…".</summary>
+    public string ModelVersion { get; }
+
+    /// <summary>The rule set's version and the model's: a new model is a new analysis.</summary>
+    public string RuleSetVersion { get; }
+    public IReadOnlyList<LabelInfo> Labels { get; }
+    public RuleTagger Rules => _rules;
+
+    public IReadOnlyList<PassageTag> Tag(TaggingInput input) => Decide(input, null);
+
+    /// <summary>Tags the passage and says, per learned label, what rules and model decided.</summary>
+    public (IReadOnlyList<PassageTag> Tags, IReadOnlyList<LabelVerdict> Verdicts) Explain(TaggingInput input)
+    {
+        var verdicts = new List<LabelVerdict>();
+        var tags = Decide(input, verdicts);
+        return (tags, verdicts);
+    }
+
+    private IReadOnlyList<PassageTag> Decide(TaggingInput input, List<LabelVerdict>? verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ruleTags = _rules.Tag(input);
+        var scratch = _scratch ??= new Scratch();
+        var probabilities = Probabilities(input, ruleTags, scratch);
+
+        var result = new List<PassageTag>(ruleTags.Count + 2);
+        foreach (var tag in ruleTags)
+            if (!_dimensions.Contains(tag.Dimension)) result.Add(tag);
+        var learned = new List<PassageTag>();
+        for (var l = 0; l < _labels.Length; l++)
+        {
+            var label = _labels[l];
+            var ruleTag = FindTag(ruleTags, label.Dimension, label.Label);
+            var p = probabilities[l];
+            var byModel = p >= label.Threshold;
+            var given = label.Policy switch
+            {
+                CombinationPolicy.Rules => ruleTag is not null,
+                CombinationPolicy.Model => byModel,
+                CombinationPolicy.Either => byModel || ruleTag is not null,
+                _ => byModel && ruleTag is not null,
+            };
+            verdicts?.Add(new LabelVerdict(label.Dimension, label.Label, p, label.Threshold, label.Policy, ruleTag is not null, byModel, given));
+            if (!given) continue;
+            var modelSpeaks = label.Policy != CombinationPolicy.Rules && byModel;
+            var evidence = new List<Evidence>();
+            if (ruleTag is not null) evidence.AddRange(ruleTag.Evidence);
+            if (modelSpeaks) evidence.AddRange(ModelEvidence(input, scratch.Bag, l, label));
+            if (evidence.Count == 0) continue; // a model tag with no word in favour is no tag one can show
+            // A model-only tag counts as one full rule hit plus its probability, so coverage strength stays comparable.
+            var score = ruleTag?.Score ?? Math.Round(1 + p, 4);
+            learned.Add(new PassageTag(label.Dimension, label.Label, score, evidence));
+        }
+        if (_gateLevels && !learned.Any(t => t.Dimension is "element") && !result.Any(t => t.Dimension is "element"))
+            learned.RemoveAll(t => t.Dimension == "level" && !RuleSaysLoneliness(ruleTags));
+        result.AddRange(learned);
+        return result;
+    }
+
+    /// <summary>
+    /// The guidelines give a level only to a passage with a working element or one that speaks of
+    /// loneliness itself; the rules' loneliness types stand for the latter.
+    /// </summary>
+    private static bool RuleSaysLoneliness(IReadOnlyList<PassageTag> ruleTags) => ruleTags.Any(t => t.Dimension == "type");
+
+    private static PassageTag? FindTag(IReadOnlyList<PassageTag> tags, string dimension, string label)
+    {
+        foreach (var t in tags)
+            if (t.Label == label && t.Dimension == dimension) return t;
+        return null;
+    }
+
+    /// <summary>Probability of every learned label for the passage.</summary>
+    public double[] Probabilities(TaggingInput input, IReadOnlyList<PassageTag> ruleTags) =>
+        (double[])Probabilities(input, ruleTags, _scratch ??= new Scratch()).Clone();
+
+    private double[] Probabilities(TaggingInput input, IReadOnlyList<PassageTag> ruleTags, Scratch scratch)
+    {
+        _featurizer.Extract(input, ruleTags, scratch.Bag);
+        var n = _labels.Length;
+        if (scratch.Scores.Length != n) scratch.Scores = new double[n];
+        var z = scratch.Scores;
+        for (var l = 0; l < n; l++) z[l] = _labels[l].Bias;
+        foreach (var (key, value) in scratch.Bag.Values)
+        {
+            if (!_featureIndex.TryGetValue(key, out var f)) continue;
+            var row = f * n;
+            for (var l = 0; l < n; l++) z[l] += _weights[row + l] * value;
+        }
+        for (var l = 0; l < n; l++) z[l] = 1 / (1 + Math.Exp(-z[l]));
+        return z;
+    }
+
+    /// <summary>The spans whose features pushed the label up most, strongest first.</summary>
+    private IEnumerable<Evidence> ModelEvidence(TaggingInput input, FeatureBag bag, int l, LabelModel label)
+    {
+        var n = _labels.Length;
+        var bySpan = new Dictionary<(EvidenceSource, int, int, int), (double Weight, int Feature, double Best)>();
+        var seen = new HashSet<(ulong, EvidenceSource, int, int, int)>();
+        foreach (var o in bag.Occurrences)
+        {
+            if (!_featureIndex.TryGetValue(o.Key, out var f)) continue;
+            // A feature counts once per span, however many times the featurizer met it there.
+            if (!seen.Add((o.Key, o.Source, o.HeadingIndex, o.Start, o.End))) continue;
+            var w = _weights[f * n + l] * bag.Values[o.Key];
+            if (w <= 0) continue;
+            var span = (o.Source, o.HeadingIndex, o.Start, o.End);
+            bySpan[span] = bySpan.TryGetValue(span, out var acc)
+                ? (acc.Weight + w, w > acc.Best ? f : acc.Feature, Math.Max(w, acc.Best))
+                : (w, f, w);
+        }
+        var ruleId = $"model.{label.Dimension}.{label.Label}";
+        foreach (var ((source, heading, start, end), (weight, feature, _)) in bySpan.OrderByDescending(kv => kv.Value.Weight).ThenBy(kv => kv.Key.Item3).Take(MaxModelEvidence))
+        {
+            var text = source == EvidenceSource.Heading ? input.Headings[heading] : input.Text;
+            if (end <= start || end > text.Length) continue;
+            yield return new Evidence(ruleId, Model.Features[feature], text[start..end], start, end - start, Math.Round(weight, 4), source, heading);
+        }
+    }
+}
