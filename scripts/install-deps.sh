@@ -10,6 +10,10 @@
 # On other systems install the equivalents by hand (see README).
 set -euo pipefail
 
+# Not a system tool, but CI runs this script first: fail early on a package pin that would
+# break at run time (see the script).
+bash "$(dirname "$0")/check-restore.sh"
+
 need=()
 command -v pdftohtml >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)

@@ -7,7 +7,9 @@ namespace PolicyLens.Storage;
 /// to <see cref="RowsPerStatement"/> rows a statement, prepared once and reused: a plan's tens
 /// of thousands of tag and evidence rows then take a few hundred statement executions instead of
 /// one each, which is where a row-by-row insert spent most of its time.
-/// Call <see cref="Flush"/> (or dispose) to write the rows still buffered.
+/// Call <see cref="Flush"/> to write the rows still buffered. Dispose never writes: after a
+/// failed statement (a full disk) the transaction is gone, and a flush on the way out would throw
+/// an error of its own that hides the first.
 /// </summary>
 internal sealed class BatchInsert : IDisposable
 {
@@ -79,15 +81,5 @@ internal sealed class BatchInsert : IDisposable
         return command;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Flush();
-        }
-        finally
-        {
-            _full?.Dispose();
-        }
-    }
+    public void Dispose() => _full?.Dispose();
 }

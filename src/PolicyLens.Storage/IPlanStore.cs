@@ -81,9 +81,10 @@ public interface IPlanStore : IDisposable
     /// <summary>
     /// Re-tags every stored passage with <paramref name="tagger"/> and records a new analysis run
     /// per document, one transaction per document. Documents whose latest run used the same
-    /// rule-set version are skipped.
+    /// rule-set version are skipped. Runs beyond the number the store keeps are deleted, oldest
+    /// first. <paramref name="progress"/> hears after each document how many of all are done.
     /// </summary>
-    RetagResult Retag(IPassageTagger tagger, CancellationToken cancellationToken = default);
+    RetagResult Retag(IPassageTagger tagger, CancellationToken cancellationToken = default, IProgress<RetagProgress>? progress = null);
 
     /// <summary>Where the store is and what it holds.</summary>
     StoreStatus Status();

@@ -17,11 +17,30 @@ public sealed record PlanLibraryOptions
     public void Validate() => ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxParallelism);
 }
 
+/// <summary>Why a file failed, for callers that word the reason themselves (the web app's Dutch pages).</summary>
+public enum FileFailure
+{
+    /// <summary>The file succeeded.</summary>
+    None,
+
+    /// <summary>The file could not be read (the reader's message says why).</summary>
+    Unreadable,
+
+    /// <summary>The disk (or the database's size limit) was full while storing it: nothing of it was stored.</summary>
+    DiskFull,
+
+    /// <summary>Another database fault (locked, read-only, an I/O error) while storing it.</summary>
+    StorageError,
+
+    /// <summary>A bug in tagging or storing.</summary>
+    Unexpected,
+}
+
 /// <summary>What happened to one file in an ingest.</summary>
 public sealed record FileOutcome
 {
     public FileOutcome(string FileName, string Path, long? DocumentId, bool Duplicate, string? Error,
-        IReadOnlyList<IngestionIssue> Issues, int Passages, int? Pages)
+        IReadOnlyList<IngestionIssue> Issues, int Passages, int? Pages, FileFailure Failure = FileFailure.None, Exception? Cause = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(FileName);
         ArgumentException.ThrowIfNullOrWhiteSpace(Path);
@@ -40,6 +59,8 @@ public sealed record FileOutcome
         this.Issues = Issues;
         this.Passages = Passages;
         this.Pages = Pages;
+        this.Failure = Error is null ? FileFailure.None : Failure == FileFailure.None ? FileFailure.Unreadable : Failure;
+        this.Cause = Cause;
     }
 
     public string FileName { get; }
@@ -60,6 +81,12 @@ public sealed record FileOutcome
     public int? Pages { get; }
 
     public bool Succeeded => Error is null;
+
+    /// <summary>The kind of failure; <see cref="FileFailure.None"/> on success.</summary>
+    public FileFailure Failure { get; }
+
+    /// <summary>The exception behind a storage or unexpected failure, for the log.</summary>
+    public Exception? Cause { get; }
 }
 
 /// <summary>
@@ -117,13 +144,19 @@ public sealed class PlanLibrary
         }
         catch (PlanStoreException ex)
         {
-            return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+            return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount,
+                ex.Fault == StoreFault.DiskFull ? FileFailure.DiskFull : FileFailure.StorageError, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StoreFaults.IsDiskFull(ex))
+        {
+            return Failed(source, $"{source.FileName}: the disk is full ({ex.Message.TrimEnd('.')}); free some space and try again.",
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.DiskFull, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in tagging or storing must not end a batch of many plans: this file fails, the rest go on.
             return Failed(source, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it.",
-                ingestion.Issues, ingestion.Passages.Count, document.PageCount);
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.Unexpected, ex);
         }
     }
 
@@ -147,6 +180,7 @@ public sealed class PlanLibrary
         return outcomes;
     }
 
-    private static FileOutcome Failed(DocumentSource source, string error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages) =>
-        new(source.FileName, source.Path, null, false, error, issues, passages, pages);
+    private static FileOutcome Failed(DocumentSource source, string error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages,
+        FileFailure failure = FileFailure.Unreadable, Exception? cause = null) =>
+        new(source.FileName, source.Path, null, false, error, issues, passages, pages, failure, cause);
 }

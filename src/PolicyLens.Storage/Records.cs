@@ -329,4 +329,8 @@ public sealed record StoreStatus
 }
 
 /// <summary>A database fault the caller cannot fix by changing its input: locked too long, disk full, a damaged file.</summary>
-public sealed class PlanStoreException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class PlanStoreException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>What kind of fault, from the SQLite or I/O error underneath, so callers can tell "disk full" apart.</summary>
+    public StoreFault Fault => StoreFaults.Classify(InnerException);
+}

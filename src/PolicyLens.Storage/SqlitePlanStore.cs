@@ -16,7 +16,7 @@ namespace PolicyLens.Storage;
 /// Each operation takes a pooled connection of its own, so one instance is safe on all threads;
 /// an in-memory database lives on one connection that operations take turns on.
 /// </summary>
-public sealed class SqlitePlanStore : IPlanStore
+public sealed partial class SqlitePlanStore : IPlanStore
 {
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
@@ -102,9 +102,17 @@ public sealed class SqlitePlanStore : IPlanStore
         }
     }
 
-    private static void Configure(SqliteConnection connection, SqliteStoreOptions options) =>
+    private static void Configure(SqliteConnection connection, SqliteStoreOptions options)
+    {
         // synchronous=NORMAL is safe in WAL mode (no corruption; at worst the last commit is lost on power failure).
         connection.Execute($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        // A size limit is a page limit of each connection: writes past it fail as SQLITE_FULL, like a full disk.
+        if (options.MaxDatabaseBytes is { } max)
+        {
+            var pageSize = connection.ExecuteScalar<long>("PRAGMA page_size");
+            connection.Execute($"PRAGMA max_page_count = {Math.Max(1, max / pageSize)}");
+        }
+    }
 
     /// <summary>A connection for one operation: a pooled one, or the in-memory one held under a lock.</summary>
     private Lease Connect()
@@ -160,7 +168,10 @@ public sealed class SqlitePlanStore : IPlanStore
             5 or 6 => $"the database {path} stayed busy for more than {options.BusyTimeout.TotalSeconds:0} seconds because another program was writing to it; try again when it has finished",
             8 => $"the database {path} is read-only; check the file's permissions or choose another path",
             11 or 26 => $"the file {path} is damaged or is not a PolicyLens database; choose another path, or restore it from a backup",
-            13 => $"the disk holding {path} is full; free some space and try again",
+            10 => $"the disk holding {path} reported a read or write error ({ex.Message.TrimEnd('.')}); check the disk, then try again",
+            13 => options.MaxDatabaseBytes is { } max
+                ? $"the database {path} reached its size limit of {max / (1024 * 1024)} MB, or the disk holding it is full; free some space or raise the limit, then try again"
+                : $"the disk holding {path} is full; free some space and try again",
             14 => $"the database {path} cannot be opened; check that its folder exists and that you may write to it",
             _ => $"the database {path} reported an error ({ex.Message.TrimEnd('.')})",
         };
@@ -189,9 +200,11 @@ public sealed class SqlitePlanStore : IPlanStore
                 new { document.ContentHash }, transaction);
             if (existing is { } id) return new StoreResult(id, Duplicate: true);
 
+            // Numbered above every id ever given out (id_high_water), so a deleted plan's id is never reused.
             var documentId = connection.ExecuteScalar<long>("""
-                INSERT INTO documents (title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at)
-                VALUES (@Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt)
+                INSERT INTO documents (id, title, file_name, municipality, format, page_count, passage_count, size_bytes, content_hash, ingested_at)
+                VALUES ((SELECT MAX(last_id, COALESCE((SELECT MAX(id) FROM documents), 0)) + 1 FROM id_high_water WHERE name = 'documents'),
+                        @Title, @FileName, @Municipality, @Format, @PageCount, @PassageCount, @SizeBytes, @ContentHash, @IngestedAt)
                 RETURNING id
                 """,
                 new
@@ -228,6 +241,7 @@ public sealed class SqlitePlanStore : IPlanStore
                     insert.Add(firstPassageId + i, documentId, passage.Ordinal, passage.Page, lastJson, KindNames[(int)passage.Kind],
                         passage.Text, passage.Start, passage.End);
                 }
+                insert.Flush();
             }
             InsertTags(connection, transaction, runId, passages.Select((tagged, i) => (firstPassageId + i, tagged.Passage.Text, tagged.Passage.Headings, tagged.Tags)).ToList());
             transaction.Commit();
@@ -287,6 +301,7 @@ public sealed class SqlitePlanStore : IPlanStore
             foreach (var (passageId, _, _, passageTags) in passages)
                 for (var t = 0; t < passageTags.Count; t++)
                     insertTag.Add(tagId++, runId, passageId, t, passageTags[t].Dimension, passageTags[t].Label, passageTags[t].Score);
+            insertTag.Flush();
         }
         using var insertEvidence = new BatchInsert(connection, transaction,
             "INSERT INTO evidence (tag_id, ordinal, term_id, matched_text, start_offset, length, weight, heading_index)", 8);
@@ -310,6 +325,7 @@ public sealed class SqlitePlanStore : IPlanStore
                     insertEvidence.Add(tagId, i, termId, matched, e.Start, e.Length, e.Weight, e.HeadingIndex);
                 }
             }
+        insertEvidence.Flush();
     }
 
     private static bool IsSpan(string source, int start, int length, string matched) =>
@@ -635,7 +651,7 @@ public sealed class SqlitePlanStore : IPlanStore
         public string RuleSetVersion { get; set; } = "";
     }
 
-    public RetagResult Retag(IPassageTagger tagger, CancellationToken cancellationToken = default)
+    public RetagResult Retag(IPassageTagger tagger, CancellationToken cancellationToken = default, IProgress<RetagProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(tagger);
         var run = AnalysisRunInfo.For(tagger);
@@ -649,12 +665,14 @@ public sealed class SqlitePlanStore : IPlanStore
                 ORDER BY d.id
                 """).ToList();
             int retagged = 0, skipped = 0, passagesTagged = 0;
+            progress?.Report(new RetagProgress(0, candidates.Count));
             foreach (var candidate in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (candidate.RuleSetVersion == run.RuleSetVersion)
                 {
                     skipped++;
+                    progress?.Report(new RetagProgress(retagged + skipped, candidates.Count));
                     continue;
                 }
                 // Passages never change after ingestion, so they are read and tagged before the write transaction.
@@ -673,13 +691,20 @@ public sealed class SqlitePlanStore : IPlanStore
                 {
                     // Deleted, or retagged by another process, while we were tagging.
                     skipped++;
+                    progress?.Report(new RetagProgress(retagged + skipped, candidates.Count));
                     continue;
                 }
                 var runId = InsertRun(connection, transaction, candidate.Id, run);
                 InsertTags(connection, transaction, runId, passages.Select((p, i) => (p.Id, p.Text, headings[i], tags[i])).ToList());
+                // Older runs beyond the number kept go with their tags and evidence (ON DELETE CASCADE).
+                connection.Execute("""
+                    DELETE FROM analysis_runs WHERE document_id = @id
+                      AND id NOT IN (SELECT id FROM analysis_runs WHERE document_id = @id ORDER BY id DESC LIMIT @keep)
+                    """, new { id = candidate.Id, keep = _options.KeepRuns }, transaction);
                 transaction.Commit();
                 retagged++;
                 passagesTagged += passages.Count;
+                progress?.Report(new RetagProgress(retagged + skipped, candidates.Count));
             }
             return new RetagResult(run.RuleSetVersion, retagged, skipped, passagesTagged);
         });

@@ -26,6 +26,20 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A ceiling on the database file's size, in bytes; null (the default) leaves it to the disk.
+    /// Writes past it fail as "disk full" and are rolled back, so a server can keep room on its
+    /// disk for everything else.
+    /// </summary>
+    public long? MaxDatabaseBytes { get; init; }
+
+    /// <summary>
+    /// Analysis runs kept per document: a retag adds one and deletes the oldest beyond this
+    /// number (tags and evidence with them). Default 2, the current run and the one before, so
+    /// the database stops growing with every rule change. At least 1.
+    /// </summary>
+    public int KeepRuns { get; init; } = 2;
+
     public bool IsInMemory => DatabasePath == InMemory;
 
     /// <summary>Throws when a value is out of range.</summary>
@@ -34,5 +48,7 @@ public sealed record SqliteStoreOptions
         // Zero would mean "wait forever" to Microsoft.Data.Sqlite's command timeout.
         if (BusyTimeout < TimeSpan.FromSeconds(1) || BusyTimeout > TimeSpan.FromHours(1))
             throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "The busy timeout runs from 1 second to 1 hour.");
+        if (MaxDatabaseBytes is < 64 * 1024) throw new ArgumentOutOfRangeException(nameof(MaxDatabaseBytes), MaxDatabaseBytes, "Allow at least 64 KB.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(KeepRuns, 1, nameof(KeepRuns));
     }
 }

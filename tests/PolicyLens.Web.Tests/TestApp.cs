@@ -35,9 +35,13 @@ public class TestApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    private readonly bool _ownsData;
+
+    /// <param name="dataFolder">An existing data folder (a restart of an earlier app, which then keeps it); null for a new one.</param>
+    public TestApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
-        DataFolder = Path.Join(Path.GetTempPath(), "policylens-web-tests", Guid.NewGuid().ToString("N"));
+        _ownsData = dataFolder is null;
+        DataFolder = dataFolder ?? Path.Join(Path.GetTempPath(), "policylens-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         _settings = new Dictionary<string, string?>
         {
@@ -65,7 +69,7 @@ public class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || !_ownsData) return;
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return CompareCommand.Create(stdout, stderr);
         yield return DiffCommand.Create(stdout, stderr);
         yield return EditCommand.Create(stdout, stderr);
+        yield return ReviewCommand.Create(stdout, stderr);
     }
 }

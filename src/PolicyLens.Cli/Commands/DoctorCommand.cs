@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyLens.Llm;
 using PolicyLens.Readers.Pdf;
 using PolicyLens.Readers.Rules;
 
@@ -6,7 +7,8 @@ namespace PolicyLens.Cli.Commands;
 
 /// <summary>
 /// <c>policylens doctor [--rules DIR]</c>: says whether this machine can do everything PolicyLens
-/// does — PDF support (poppler) and a valid rule set — and what to install or fix when not.
+/// does — PDF support (poppler), a valid rule set, the optional LLM reviewer (where passage text
+/// would be sent) — and what to install or fix when not.
 /// Exit 0 when all is well, 1 otherwise.
 /// </summary>
 internal static class DoctorCommand
@@ -15,7 +17,7 @@ internal static class DoctorCommand
     {
         var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
         var popplerOption = new Option<string?>("--poppler") { Description = "Folder holding pdftohtml and pdfinfo (default: found on PATH)." };
-        var command = new Command("doctor", "Check PDF support and the rule set on this machine.") { rulesOption, popplerOption };
+        var command = new Command("doctor", "Check PDF support, the rule set and the optional LLM reviewer on this machine.") { rulesOption, popplerOption };
         command.SetAction(parse =>
         {
             var healthy = true;
@@ -51,8 +53,40 @@ internal static class DoctorCommand
                 stderr.WriteLine(rules.Describe());
             }
             stdout.WriteLine("ok    DOCX, ODT, HTML, Markdown and text need no external tools");
+            healthy &= LlmLine(rulesPath, stdout);
             return healthy ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Whether the optional LLM reviewer is on and where passage text would go; when on, whether the
+    /// server answers and knows the model (a model list is fetched: no passage text is sent).
+    /// </summary>
+    private static bool LlmLine(string rulesPath, TextWriter stdout)
+    {
+        var options = LlmSetup.Options(null, null);
+        if (!options.Enabled)
+        {
+            stdout.WriteLine("ok    LLM reviewer: off (PolicyLens:Llm:Endpoint is empty), no passage text is sent anywhere");
+            return true;
+        }
+        var info = LlmEndpoint.Info(options);
+        var where = $"passage text goes to {info.Address} (model {options.Model}; {(info.IsLocal ? "this computer" : "another computer")}" +
+                    $"{(info.IsLocal || info.IsEncrypted ? "" : ", unencrypted")}; API key {(info.HasApiKey ? "set" : "none")})";
+        var writer = new StringWriter();
+        using var reviewer = LlmSetup.CreateReviewer(options, rulesPath, null, writer);
+        if (reviewer is null)
+        {
+            stdout.WriteLine($"FAIL  LLM reviewer: {writer.ToString().Trim().Replace("policylens: ", "", StringComparison.Ordinal)}");
+            return false;
+        }
+        if (reviewer.ProbeAsync().GetAwaiter().GetResult() is { } failure)
+        {
+            stdout.WriteLine($"FAIL  LLM reviewer: {where}: {failure.Message}");
+            return false;
+        }
+        stdout.WriteLine($"ok    LLM reviewer: {where}, prompt {reviewer.Prompt.Version}");
+        return true;
     }
 }

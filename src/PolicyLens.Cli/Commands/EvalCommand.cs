@@ -8,9 +8,12 @@ using PolicyLens.Tagging.Evaluation;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens eval --gold FILE [--gold FILE]… [--folds K] [--tagger rules|model|combined] [--format table|json] [--errors]</c>.
+/// <c>policylens eval --gold FILE [--gold FILE]… [--folds K] [--tagger rules|model|combined|llm] [--format table|json] [--errors]</c>.
 /// By default a 5-fold cross-validation grouped by document: the model is trained and tuned
 /// without the documents it is scored on. <c>--folds 0</c> scores the tagger as shipped.
+/// <c>--tagger llm</c> (nothing to train: always scored as shipped) asks the configured language
+/// model (<c>--endpoint</c>, <c>--llm-model</c>, else PolicyLens:Llm) about every passage, caches the
+/// answers in the database (<c>--db</c>), and adds the number of failed replies to the output.
 /// </summary>
 internal static class EvalCommand
 {
@@ -32,16 +35,19 @@ internal static class EvalCommand
             var k = r.GetValueOrDefault<int>();
             if (k is 1 or < 0) r.AddError("--folds is 0 (no cross-validation) or at least 2.");
         });
-        var taggerOption = new Option<string>("--tagger") { Description = "rules, model or combined (default).", DefaultValueFactory = _ => "combined" };
-        taggerOption.AcceptOnlyFromAmong("rules", "model", "combined");
+        var taggerOption = new Option<string>("--tagger") { Description = "rules, model, combined (default) or llm (the configured language model).", DefaultValueFactory = _ => "combined" };
+        taggerOption.AcceptOnlyFromAmong("rules", "model", "combined", "llm");
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
         var errorsOption = new Option<bool>("--errors") { Description = "List false positives and negatives with their evidence." };
         var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
         var modelOption = new Option<string?>("--model") { Description = "Model file for --folds 0 (default: model/tagger-model.json in the rules directory)." };
+        var endpointOption = LlmSetup.EndpointOption();
+        var llmModelOption = LlmSetup.ModelOption();
+        var dbOption = StoreAccess.DbOption();
         var command = new Command("eval", "Measure a tagger on labelled passages: precision, recall and F1 per label and dimension, by document.")
         {
-            goldOption, foldsOption, taggerOption, formatOption, errorsOption, rulesOption, modelOption,
+            goldOption, foldsOption, taggerOption, formatOption, errorsOption, rulesOption, modelOption, endpointOption, llmModelOption, dbOption,
         };
         command.SetAction(parse =>
         {
@@ -50,10 +56,13 @@ internal static class EvalCommand
             var goldPaths = parse.GetValue(goldOption)!;
             var gold = GoldInput.Read(goldPaths, stderr);
             if (gold is null) return 1;
-            var kind = Enum.Parse<TaggerKind>(parse.GetValue(taggerOption)!, ignoreCase: true);
-            var folds = parse.GetValue(foldsOption);
             var json = parse.GetValue(formatOption) == "json";
             var showErrors = parse.GetValue(errorsOption);
+            if (parse.GetValue(taggerOption) == "llm")
+                return StoreAccess.Guard(stderr, () => EvaluateLlm(rules, gold, LlmSetup.Options(parse.GetValue(endpointOption), parse.GetValue(llmModelOption)),
+                    RulesLocation.Resolve(parse.GetValue(rulesOption)), parse.GetValue(dbOption), json, showErrors, stdout, stderr));
+            var kind = Enum.Parse<TaggerKind>(parse.GetValue(taggerOption)!, ignoreCase: true);
+            var folds = parse.GetValue(foldsOption);
             if (folds == 0)
             {
                 var tagger = ShippedTagger(kind, rules, parse.GetValue(modelOption) ?? ModelFile.DefaultPath(RulesLocation.Resolve(parse.GetValue(rulesOption))),
@@ -78,6 +87,46 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The language model scored on the whole gold file (it is not trained, so there are no folds):
+    /// the same figures as the other taggers, plus the replies that failed and what the run cost.
+    /// </summary>
+    private static int EvaluateLlm(RuleTagger rules, IReadOnlyList<GoldPassage> gold, PolicyLens.Llm.LlmOptions options, string rulesPath, string? db,
+        bool json, bool showErrors, TextWriter stdout, TextWriter stderr)
+    {
+        using var store = StoreAccess.Open(db, stderr);
+        if (store is null) return 1;
+        var inputs = gold.Select(g => new TaggingInput(g.Text, g.Headings)).ToList();
+        if (LlmSetup.EvalTagger(options, rulesPath, store, rules.Labels, inputs, stderr, CancellationToken.None) is not var (tagger, summary, reviewer))
+            return 1;
+        using (reviewer)
+        {
+            var report = Evaluator.Evaluate(tagger, gold);
+            if (json)
+            {
+                var root = System.Text.Json.Nodes.JsonNode.Parse(report.ToJson(showErrors))!.AsObject();
+                root["failedReplies"] = tagger.Failures;
+                root["malformedReplies"] = summary.MalformedReplies;
+                root["cachedAnswers"] = summary.Cached;
+                root["promptTokens"] = summary.PromptTokens;
+                root["completionTokens"] = summary.CompletionTokens;
+                root["passagesPerSecond"] = Math.Round(summary.PassagesPerSecond, 3);
+                stdout.WriteLine(root.ToJsonString(new System.Text.Json.JsonSerializerOptions
+                {
+                    WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }));
+            }
+            else
+            {
+                WriteTable(stdout, report, null, showErrors);
+                stdout.WriteLine($"llm: {tagger.Failures} failed repl{(tagger.Failures == 1 ? "y" : "ies")} ({summary.MalformedReplies} unusable), " +
+                                 $"{summary.Cached} from the cache; {ReviewCommand.CostLine(summary)}");
+                if (tagger.FirstFailure is { } failure) stdout.WriteLine($"llm: first failure: {failure.Message}");
+            }
+        }
+        return 0;
     }
 
     /// <summary>The tagger as shipped; the combined one warns when it was trained on the very file it is scored on.</summary>

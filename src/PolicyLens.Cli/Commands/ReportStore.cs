@@ -112,7 +112,7 @@ internal static class ReportStore
         var d = plan.Document;
         if (plan.Run.RuleSetVersion != tagger.RuleSetVersion)
             stderr.WriteLine($"policylens: warning: document {d.Id} was tagged with rule set {plan.Run.RuleSetVersion}, the current rules are {tagger.RuleSetVersion}; run 'policylens retag' to bring it up to date");
-        var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id);
+        var info = new PlanInfo(d.Title, d.FileName, d.Municipality, d.PageCount, plan.Run.RuleSetVersion, d.Id, PlanTagging.WarningsOf(plan.Issues));
         return analyzer.Analyze(info, plan.Passages, tagger.Labels);
     }
 }

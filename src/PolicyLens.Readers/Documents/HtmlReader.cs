@@ -14,6 +14,8 @@ namespace PolicyLens.Readers.Documents;
 /// script, style, nav, aside, forms, page-level header and footer, ARIA landmarks for
 /// navigation, and cookie/consent banners recognised by id or class. When the page has a
 /// substantial &lt;main&gt;, only that is read. The &lt;title&gt; is the metadata title.
+/// Pages nested too deep, too large or with too many elements are refused before parsing
+/// (<see cref="HtmlPreCheck"/>), and parsing stops when the cancellation token fires.
 /// </summary>
 public sealed class HtmlReader : IDocumentReader
 {
@@ -56,9 +58,17 @@ public sealed class HtmlReader : IDocumentReader
     public ReaderOutput Read(DocumentSource source, Format format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        using var stream = source.OpenRead();
+        // AngleSharp's tree building slows down with the square of the nesting depth and never
+        // looks at a cancellation token, so a hostile page is refused by a linear scan first,
+        // and the parser reads through a stream that stops it once the token fires.
+        using (var scan = source.OpenRead())
+        {
+            if (HtmlPreCheck.Check(scan, _options, cancellationToken) is { } refusal) return ReaderOutput.Failed(refusal);
+        }
+        using var stream = new CancellableReadStream(source.OpenRead(), cancellationToken);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(stream);
+        cancellationToken.ThrowIfCancellationRequested();
         var body = document.Body;
         if (body is null) return ReaderOutput.Failed("the HTML page has no body; save the page again with its content");
         var main = document.QuerySelector("main, [role=main]");

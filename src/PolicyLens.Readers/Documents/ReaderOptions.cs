@@ -21,11 +21,25 @@ public sealed record ReaderOptions
     /// </summary>
     public int MaxXmlDepth { get; init; } = 256;
 
+    /// <summary>
+    /// Largest HTML file read, in bytes. Default 25 MB: a long plan saved as a web page is a few
+    /// megabytes, and AngleSharp's tree takes many times the file's size in memory.
+    /// </summary>
+    public long MaxHtmlBytes { get; init; } = 25L * 1024 * 1024;
+
+    /// <summary>
+    /// Most elements an HTML page may have. Default 500,000: a 300-page budget saved from Word
+    /// has about 150,000; more only costs memory (AngleSharp keeps every element as an object).
+    /// </summary>
+    public long MaxHtmlElements { get; init; } = 500_000;
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
         if (MaxArchiveUncompressedBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxArchiveUncompressedBytes), MaxArchiveUncompressedBytes, "Allow at least 1 KB.");
         if (MaxArchiveEntries < 1) throw new ArgumentOutOfRangeException(nameof(MaxArchiveEntries), MaxArchiveEntries, "Allow at least one entry.");
         if (MaxXmlDepth is < 16 or > 10_000) throw new ArgumentOutOfRangeException(nameof(MaxXmlDepth), MaxXmlDepth, "Use a depth between 16 and 10,000.");
+        if (MaxHtmlBytes < 1024) throw new ArgumentOutOfRangeException(nameof(MaxHtmlBytes), MaxHtmlBytes, "Allow at least 1 KB.");
+        if (MaxHtmlElements < 100) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), MaxHtmlElements, "Allow at least 100 elements.");
     }
 }

@@ -91,6 +91,11 @@ public sealed class DocxReportRenderer : IReportRenderer
         meta.Add(plan.PageCount is { } pages ? $"{plan.FileName} ({pages} blz.)" : plan.FileName);
         meta.Add(ReportText.PlanPassages(report.Summary.PassageKinds));
         body.Append(Para(string.Join(" · ", meta), "Subtitle"));
+        if (plan.Warnings.Count > 0)
+        {
+            body.Append(new Paragraph(Run(ReportText.WarningsLead, bold: true)));
+            foreach (var warning in plan.Warnings) body.Append(Para("• " + warning));
+        }
 
         body.Append(Para("Samenvatting", "Heading1"));
         foreach (var paragraph in report.Advice.Paragraphs) body.Append(Para(paragraph));

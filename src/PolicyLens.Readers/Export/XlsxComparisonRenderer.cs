@@ -61,10 +61,36 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         WriteMatrix(matrix, report.Comparison);
         var evidence = workbook.AddNewPart<WorksheetPart>();
         WriteEvidence(evidence, report);
-        workbook.Workbook = new Workbook(new Sheets(
+        var sheets = new Sheets(
             new Sheet { Id = workbook.GetIdOfPart(matrix), SheetId = 1U, Name = "Matrix" },
-            new Sheet { Id = workbook.GetIdOfPart(evidence), SheetId = 2U, Name = "Bewijs" }));
+            new Sheet { Id = workbook.GetIdOfPart(evidence), SheetId = 2U, Name = "Bewijs" });
+        if (report.Plans.Any(p => p.Plan.Warnings.Count > 0))
+        {
+            // Coverage is computed on what was read: a plan read in part says so next to its numbers.
+            var warnings = workbook.AddNewPart<WorksheetPart>();
+            WriteWarnings(warnings, report);
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(warnings), SheetId = 3U, Name = "Let op" });
+        }
+        workbook.Workbook = new Workbook(sheets);
         workbook.Workbook.Save();
+    }
+
+    private static void WriteWarnings(WorksheetPart part, ComparisonReport report)
+    {
+        using var w = OpenXmlWriter.Create(part);
+        w.WriteStartElement(new Worksheet());
+        w.WriteStartElement(new Columns());
+        w.WriteElement(new Column { Min = 1U, Max = 1U, Width = 45, CustomWidth = true });
+        w.WriteElement(new Column { Min = 2U, Max = 2U, Width = 110, CustomWidth = true });
+        w.WriteEndElement();
+        w.WriteStartElement(new SheetData());
+        var row = 1U;
+        WriteRow(w, row++, ["Document", ReportText.WarningsLead], BoldStyle);
+        foreach (var plan in report.Plans)
+            foreach (var warning in plan.Plan.Warnings)
+                WriteRow(w, row++, [plan.Plan.Title, new Wrapped(warning)]);
+        w.WriteEndElement();
+        w.WriteEndElement();
     }
 
     private static void WriteMatrix(WorksheetPart part, PlanComparison c)
@@ -177,8 +203,10 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
         w.WriteEndElement();
     }
 
+    // Every text cell goes through SpreadsheetCell (after cleaning, so a dropped control character cannot
+    // uncover a formula): titles, file names and passages come from uploads.
     private static Cell Text(string reference, string text, uint? style) =>
-        new(new InlineString(new Text(XmlText.Clean(text, MaxCellText)) { Space = SpaceProcessingModeValues.Preserve }))
+        new(new InlineString(new Text(SpreadsheetCell.Escape(XmlText.Clean(text, MaxCellText))) { Space = SpaceProcessingModeValues.Preserve }))
         {
             CellReference = reference,
             DataType = CellValues.InlineString,

@@ -306,8 +306,10 @@ public sealed partial class PdfLayoutAnalyzer
             if (PageNumberLine().IsMatch(c.Line.Text.Trim())) toRemove.Add(c.Line);
         if (pageCount >= 2)
         {
+            // Only pages with more than this line count as repeats: a line alone on its page is set
+            // apart from nothing, and a document of one-line pages is all content (issue 17).
             foreach (var group in candidates.GroupBy(c => (c.Top, c.Key)))
-                if (group.Select(c => c.PageIndex).Distinct().Count() >= minRepeat)
+                if (group.Where(c => pageLines[c.PageIndex].Lines.Count > 1).Select(c => c.PageIndex).Distinct().Count() >= minRepeat)
                     foreach (var c in group) toRemove.Add(c.Line);
 
             // Alternating or chapter-dependent headers change their text but keep their slot: the

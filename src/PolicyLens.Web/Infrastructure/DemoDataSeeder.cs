@@ -16,25 +16,28 @@ public sealed class DemoDataSeeder(IOptions<PolicyLensOptions> options, AppPaths
     /// <summary>The demo job, when one was started; tests and the home page look at it.</summary>
     public UploadJob? Job { get; private set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.DemoData) return;
-        if (store.Status().Documents > 0) return;
+        if (!options.Value.DemoData) return Task.CompletedTask;
+        if (store.Status().Documents > 0) return Task.CompletedTask;
+        // A demo load the last run did not finish was restored and goes on by itself.
+        if (jobs.Active.Any(j => j.IsDemo)) return Task.CompletedTask;
         if (!Directory.Exists(paths.SeedsPath))
         {
             log.LogWarning("Demo data is on, but the seeds folder {Path} does not exist; starting with an empty database", paths.SeedsPath);
-            return;
+            return Task.CompletedTask;
         }
         var files = Directory.EnumerateFiles(paths.SeedsPath, "*", SearchOption.TopDirectoryOnly)
             .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .Select(f => new JobFile(Path.GetFileName(f), f, deleteWhenDone: false) { Municipality = Municipality.FromFileName(f) })
             .ToArray();
-        if (files.Length == 0) return;
+        if (files.Length == 0) return Task.CompletedTask;
         Job = new UploadJob(files, time.GetUtcNow(), isDemo: true);
         jobs.Add(Job);
-        await queue.EnqueueAsync(Job, cancellationToken);
+        queue.EnqueueSystem(Job);
         log.LogInformation("Loading {Count} demo plans from {Path} in the background", files.Length, paths.SeedsPath);
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

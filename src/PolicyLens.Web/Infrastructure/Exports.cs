@@ -12,21 +12,17 @@ public static class PlanCsvRenderer
     public static string Render(PlanCoverage coverage)
     {
         var sb = new StringBuilder();
-        Line(sb, ["document_id", "titel", "dimensie", "label", "naam", "stand", "passages", "sterkte", "aandeel", "passage_nummers"]);
+        // Text fields go through Quote (spreadsheet-safe); numbers are written as numbers.
+        string Text(string s) => CsvComparisonRenderer.Quote(s);
+        CsvComparisonRenderer.Line(sb, new[] { "document_id", "titel", "dimensie", "label", "naam", "stand", "passages", "sterkte", "aandeel", "passage_nummers" }.Select(Text));
         foreach (var l in coverage.Labels)
-            Line(sb,
+            CsvComparisonRenderer.Line(sb,
             [
-                coverage.Plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", coverage.Plan.Title, l.Label.Dimension, l.Label.Id, l.Label.Name,
-                Display.StatusText(l.Status), l.Passages.ToString(CultureInfo.InvariantCulture), l.Strength.ToString("0.##", CultureInfo.InvariantCulture),
+                coverage.Plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", Text(coverage.Plan.Title), Text(l.Label.Dimension), Text(l.Label.Id), Text(l.Label.Name),
+                Text(Display.StatusText(l.Status)), l.Passages.ToString(CultureInfo.InvariantCulture), l.Strength.ToString("0.##", CultureInfo.InvariantCulture),
                 l.Share.ToString("0.####", CultureInfo.InvariantCulture), string.Join(' ', l.PassageOrdinals.Select(o => (o + 1).ToString(CultureInfo.InvariantCulture))),
             ]);
         return sb.ToString();
-    }
-
-    private static void Line(StringBuilder sb, IEnumerable<string> fields)
-    {
-        sb.AppendJoin(',', fields.Select(CsvComparisonRenderer.Quote));
-        sb.Append("\r\n");
     }
 }
 

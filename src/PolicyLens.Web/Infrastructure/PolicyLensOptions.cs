@@ -40,6 +40,33 @@ public sealed class PolicyLensOptions
     /// <summary>Wall-clock limit for reading one PDF with poppler, in seconds. Default 120.</summary>
     public int PopplerTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Files read at the same time, each by its own worker, so one slow file never holds up the
+    /// others. Default 0: one per processor core.
+    /// </summary>
+    public int IngestionWorkers { get; set; }
+
+    /// <summary>Most files waiting or being read at once, over all visitors; a full queue answers 503. Default 200.</summary>
+    public int MaxQueuedFiles { get; set; } = 200;
+
+    /// <summary>
+    /// Most files one client (IP address) may have waiting or being read; more answers 429.
+    /// Default 40, two full uploads. Behind a reverse proxy set the forwarded headers (see README).
+    /// </summary>
+    public int MaxQueuedFilesPerClient { get; set; } = 40;
+
+    /// <summary>
+    /// Memory for analysed plans kept ready for the report and compare pages, in megabytes
+    /// (estimated from passages, tags and evidence). Default 256; least recently used plans go first.
+    /// </summary>
+    public int AnalysisCacheMegabytes { get; set; } = 256;
+
+    /// <summary>Analysis runs kept per plan after a re-analysis: the newest ones. Default 2.</summary>
+    public int KeepAnalysisRuns { get; set; } = 2;
+
+    /// <summary>The number of ingestion workers in effect.</summary>
+    public int Workers() => IngestionWorkers > 0 ? IngestionWorkers : Environment.ProcessorCount;
+
     /// <summary>The PdfPig worker executable; empty means "next to this program". Default empty.</summary>
     public string? PdfPigWorkerPath { get; set; }
 
@@ -71,6 +98,11 @@ public sealed class PolicyLensOptions
         if (MaxUploadBytes < 1024) problems.Add($"PolicyLens:MaxUploadBytes is {MaxUploadBytes}; use at least 1024 bytes");
         if (MaxUploadFiles < 1) problems.Add($"PolicyLens:MaxUploadFiles is {MaxUploadFiles}; use at least 1");
         if (PopplerTimeoutSeconds < 1) problems.Add($"PolicyLens:PopplerTimeoutSeconds is {PopplerTimeoutSeconds}; use at least 1");
+        if (IngestionWorkers is < 0 or > 64) problems.Add($"PolicyLens:IngestionWorkers is {IngestionWorkers}; use 1 to 64, or 0 for one per core");
+        if (MaxQueuedFiles < MaxUploadFiles) problems.Add($"PolicyLens:MaxQueuedFiles is {MaxQueuedFiles}; use at least MaxUploadFiles ({MaxUploadFiles}), or no full upload fits");
+        if (MaxQueuedFilesPerClient < 1) problems.Add($"PolicyLens:MaxQueuedFilesPerClient is {MaxQueuedFilesPerClient}; use at least 1");
+        if (AnalysisCacheMegabytes < 1) problems.Add($"PolicyLens:AnalysisCacheMegabytes is {AnalysisCacheMegabytes}; use at least 1");
+        if (KeepAnalysisRuns < 1) problems.Add($"PolicyLens:KeepAnalysisRuns is {KeepAnalysisRuns}; use at least 1 (the current analysis)");
         if (Ocr.MaxPages < 1) problems.Add($"PolicyLens:Ocr:MaxPages is {Ocr.MaxPages}; use at least 1");
         return problems;
     }

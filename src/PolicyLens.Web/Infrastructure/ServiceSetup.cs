@@ -23,7 +23,10 @@ public static class ServiceSetup
         services.AddSingleton(sp => new AppPaths(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value, contentRoot));
         services.AddSingleton(sp => new RulesHolder(sp.GetRequiredService<AppPaths>().RulesPath, sp.GetRequiredService<AppPaths>().ModelPath,
             sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.UseModel));
-        services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)));
+        services.AddSingleton<IPlanStore>(sp => SqlitePlanStore.Open(new SqliteStoreOptions(sp.GetRequiredService<AppPaths>().DatabasePath)
+        {
+            KeepRuns = sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value.KeepAnalysisRuns,
+        }));
         services.AddSingleton(sp => PdfOptions(sp.GetRequiredService<IOptions<PolicyLensOptions>>().Value));
         services.AddSingleton<IDocumentIngestor>(sp =>
         {
@@ -45,19 +48,26 @@ public static class ServiceSetup
         services.AddSingleton<IPlanComparer>(_ => new PlanComparer());
         services.AddSingleton<CoverageService>();
         services.AddSingleton<IngestionQueue>();
-        services.AddSingleton<JobRegistry>();
+        // Jobs are stored with the plans when the store can hold them (a test's stand-in store may not).
+        services.AddSingleton(sp => new JobRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JobRegistry>>(),
+            sp.GetRequiredService<IPlanStore>() as IJobStore));
+        services.AddSingleton<IUploadFiles, DiskUploadFiles>();
         services.AddSingleton<UploadService>();
+        services.AddSingleton<RetagService>();
         services.AddSingleton<EngineStatus>();
         services.AddSingleton<ExportService>();
+        services.AddSecondOpinion(configuration);
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<CacheWarmer>();
+        services.AddHostedService<MemoryTrimmer>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoDataSeeder>());
         // Dutch letters (ë, ï, é) and typographic signs stay readable in the HTML source; markup is still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
+        services.AddHostFiltering(configuration);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "PolicyLens.Antiforgery";
@@ -66,6 +76,26 @@ public static class ServiceSetup
         });
         return services;
     }
+
+    /// <summary>The host names answered when AllowedHosts is not set: loopback only, like the default listen address.</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Answers only requests for the configured host names (the standard <c>AllowedHosts</c> key,
+    /// names separated by ';', "*.example.nl" wildcards allowed; "*" switches the check off), and
+    /// for loopback names when none are configured. Without it, DNS rebinding let a web page the
+    /// user visits talk to PolicyLens on 127.0.0.1 under its own host name: export every plan,
+    /// delete one. Other hosts get 400.
+    /// </summary>
+    private static void AddHostFiltering(this IServiceCollection services, IConfiguration configuration) =>
+        // Configure runs before the framework's own PostConfigure, which only fills in "*" when nothing is set.
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        {
+            var configured = configuration["AllowedHosts"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            o.AllowedHosts = configured is { Length: > 0 } ? configured : LoopbackHosts;
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = true;
+        });
 
     public static PdfReaderOptions PdfOptions(PolicyLensOptions o) => new()
     {
@@ -83,6 +113,9 @@ public static class ServiceSetup
 
     public static WebApplication UsePolicyLensPipeline(this WebApplication app)
     {
+        // The web host adds host filtering first in the pipeline when AllowedHosts is set; this
+        // makes sure it runs with the loopback default too (a second pass would be harmless).
+        app.UseHostFiltering();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
@@ -115,10 +148,10 @@ public static class ServiceSetup
 
     public static WebApplication MapPolicyLensEndpoints(this WebApplication app)
     {
-        app.MapGet("/taken/{id}/status", (string id, JobRegistry jobs) =>
+        app.MapGet("/taken/{id}/status", (string id, JobRegistry jobs, HttpContext context) =>
         {
             var job = jobs.Find(id);
-            if (job is null) return Results.NotFound();
+            if (job is null || !job.IsVisibleTo(ClientIdentity.Browser(context))) return Results.NotFound();
             return Results.Json(new
             {
                 done = job.Files.Count(f => f.Done),
@@ -179,20 +212,25 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
             log.LogCritical("PolicyLens cannot start because the plan checks in {Path} are invalid.{NewLine}{Problems}", Path.Join(paths.RulesPath, "checks"), Environment.NewLine, ex.Message);
             throw new InvalidOperationException($"PolicyLens cannot start: the plan checks in {Path.Join(paths.RulesPath, "checks")} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
         }
-        RemoveLeftoverUploads(paths.UploadFolder);
         var status = services.GetRequiredService<IPlanStore>().Status();
         log.LogInformation("Database {Path} (schema {Schema}): {Documents} documents", status.DatabasePath, status.SchemaVersion, status.Documents);
+        // Uploads that were waiting when the server stopped are read now; copies of no job are removed.
+        var resumed = services.GetRequiredService<JobRegistry>().Restore();
+        var queue = services.GetRequiredService<IngestionQueue>();
+        foreach (var job in resumed) queue.EnqueueSystem(job);
+        RemoveLeftoverUploads(paths.UploadFolder, [.. resumed.SelectMany(j => j.Files).Where(f => f.State == FileState.Wachtend).Select(f => Path.GetFullPath(f.TempPath))]);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Jobs live in memory, so upload copies left by a stopped server belong to no job any more.</summary>
-    private void RemoveLeftoverUploads(string folder)
+    /// <summary>Upload copies that no restored job waits for (a crash during the copy, a job given up) take space for nothing.</summary>
+    private void RemoveLeftoverUploads(string folder, HashSet<string> waiting)
     {
         if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, "*.upload"))
         {
+            if (waiting.Contains(Path.GetFullPath(file))) continue;
             try
             {
                 File.Delete(file);

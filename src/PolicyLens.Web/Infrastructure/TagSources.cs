@@ -13,11 +13,17 @@ public static class TagSources
 
     public static bool IsModel(Evidence e) => e.RuleId.StartsWith(ModelPrefix, StringComparison.Ordinal);
 
-    /// <summary>"regels", "model" or "regels en model".</summary>
+    /// <summary>Evidence of the language model (a quote), when the user chose its tags for the coverage.</summary>
+    public static bool IsLlm(Evidence e) => e.RuleId.StartsWith(PolicyLens.Llm.LlmPassageTagger.EvidencePrefix, StringComparison.Ordinal);
+
+    private static bool IsRule(Evidence e) => !IsModel(e) && !IsLlm(e);
+
+    /// <summary>"regels", "model", "regels en model", or "taalmodel" for the language model's tags.</summary>
     public static string Origin(PassageTag tag)
     {
+        if (tag.Evidence.Any(IsLlm)) return "taalmodel";
         var model = tag.Evidence.Any(IsModel);
-        var rules = tag.Evidence.Any(e => !IsModel(e));
+        var rules = tag.Evidence.Any(IsRule);
         return rules && model ? "regels en model" : model ? "model" : "regels";
     }
 
@@ -25,10 +31,12 @@ public static class TagSources
     public static string Describe(PassageTag tag, int max = 4)
     {
         var parts = new List<string>();
-        var rules = tag.Evidence.Where(e => !IsModel(e)).Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
+        var rules = tag.Evidence.Where(IsRule).Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
         var model = tag.Evidence.Where(IsModel).Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
+        var llm = tag.Evidence.Where(IsLlm).Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase).Take(max).ToArray();
         if (rules.Length > 0) parts.Add("regels: " + string.Join(", ", rules));
         if (model.Length > 0) parts.Add("model: " + string.Join(", ", model));
+        if (llm.Length > 0) parts.Add("taalmodel: " + string.Join(", ", llm));
         return string.Join(" · ", parts);
     }
 }

@@ -76,7 +76,8 @@ public sealed record PassageCounts
 /// <summary>Facts about the plan a coverage is about.</summary>
 public sealed record PlanInfo
 {
-    public PlanInfo(string title, string fileName, string? municipality, int? pageCount, string ruleSetVersion, long? documentId = null)
+    public PlanInfo(string title, string fileName, string? municipality, int? pageCount, string ruleSetVersion, long? documentId = null,
+        IReadOnlyList<string>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -88,6 +89,8 @@ public sealed record PlanInfo
         PageCount = pageCount;
         RuleSetVersion = ruleSetVersion;
         DocumentId = documentId;
+        Warnings = warnings ?? [];
+        if (Warnings.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("A warning has text.", nameof(warnings));
     }
 
     public string Title { get; }
@@ -100,6 +103,12 @@ public sealed record PlanInfo
 
     /// <summary>The store's id for the document, when it came from a store; null for a file analysed in memory.</summary>
     public long? DocumentId { get; }
+
+    /// <summary>
+    /// What reading the file warned about (pages past the page limit, pages without text): every
+    /// report shows these in its header, because coverage is computed on what was read.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 }
 
 /// <summary>How many passages of running text carry a label under one top-level heading (e.g. one beleidsdoelstelling).</summary>

@@ -24,12 +24,18 @@ public static class PlanTagging
         return tagged;
     }
 
-    /// <summary>The plan facts of an ingested document.</summary>
-    public static PlanInfo Info(PlanDocument document, string ruleSetVersion, string? municipality = null, long? documentId = null)
+    /// <summary>The plan facts of an ingested document, with the warnings its ingestion gave.</summary>
+    public static PlanInfo Info(PlanDocument document, string ruleSetVersion, string? municipality = null, long? documentId = null,
+        IEnumerable<IngestionIssue>? issues = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new PlanInfo(document.Title, Path.GetFileName(document.FileName), municipality, document.PageCount, ruleSetVersion, documentId);
+        return new PlanInfo(document.Title, Path.GetFileName(document.FileName), municipality, document.PageCount, ruleSetVersion, documentId,
+            WarningsOf(issues ?? []));
     }
+
+    /// <summary>The messages of the warnings among ingestion issues, for <see cref="PlanInfo.Warnings"/>.</summary>
+    public static IReadOnlyList<string> WarningsOf(IEnumerable<IngestionIssue> issues) =>
+        [.. issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.Message)];
 
     /// <summary>Tags and analyses a successfully ingested document. Throws when the result holds no document.</summary>
     public static PlanCoverage Analyze(IngestionResult ingestion, IPassageTagger tagger, ICoverageAnalyzer? analyzer = null,
@@ -39,6 +45,6 @@ public static class PlanTagging
         ArgumentNullException.ThrowIfNull(tagger);
         var document = ingestion.Document ?? throw new ArgumentException($"{ingestion.FileName} was not ingested: {ingestion.Error}", nameof(ingestion));
         var tagged = Tag(ingestion.Passages, tagger, cancellationToken);
-        return (analyzer ?? new CoverageAnalyzer()).Analyze(Info(document, tagger.RuleSetVersion, municipality), tagged, tagger.Labels);
+        return (analyzer ?? new CoverageAnalyzer()).Analyze(Info(document, tagger.RuleSetVersion, municipality, issues: ingestion.Issues), tagged, tagger.Labels);
     }
 }

@@ -83,6 +83,7 @@ public sealed class DocumentIngestor : IDocumentIngestor
             var title = output.Title
                 ?? passages.Passages.FirstOrDefault(p => p.Kind == PassageKind.Heading)?.Text
                 ?? Path.GetFileNameWithoutExtension(name);
+            title = BidiControls.Strip(title);
             if (string.IsNullOrWhiteSpace(title)) title = name;
             if (title.Length > 300) title = title[..300].TrimEnd() + "…";
             var document = new PlanDocument(title, name, detection.Format, output.PageCount, hash, info.Length, output.Engine);

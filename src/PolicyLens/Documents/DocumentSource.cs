@@ -11,13 +11,14 @@ public sealed record DocumentSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        FileName = string.IsNullOrWhiteSpace(displayName) ? System.IO.Path.GetFileName(Path) : displayName;
+        var name = BidiControls.Strip(string.IsNullOrWhiteSpace(displayName) ? System.IO.Path.GetFileName(Path) : displayName);
+        FileName = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(Path) : name;
     }
 
     /// <summary>Full path of the file on disk.</summary>
     public string Path { get; }
 
-    /// <summary>Name shown to the user (the uploaded name may differ from the temp file name).</summary>
+    /// <summary>Name shown to the user (the uploaded name may differ from the temp file name), without direction controls.</summary>
     public string FileName { get; }
 
     public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);

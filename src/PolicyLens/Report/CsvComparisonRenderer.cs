@@ -8,7 +8,8 @@ namespace PolicyLens.Report;
 /// The comparison matrix as CSV (RFC 4180): comma-separated, CRLF line ends, a field quoted when it
 /// holds a comma, quote, or line break (quotes doubled), numbers with a dot. One row per plan:
 /// document id, title, file, municipality, then the strength per label; the header names labels
-/// by key ("element:bezig-zijn"), so spreadsheets and scripts can rely on the columns.
+/// by key ("element:bezig-zijn"), so spreadsheets and scripts can rely on the columns. Text
+/// fields go through <see cref="SpreadsheetCell"/>, so no title or file name runs as a formula.
 /// </summary>
 public sealed class CsvComparisonRenderer : TextComparisonRenderer
 {
@@ -23,13 +24,13 @@ public sealed class CsvComparisonRenderer : TextComparisonRenderer
         var sb = new StringBuilder();
         var header = new List<string> { "document_id", "titel", "bestand", "gemeente" };
         header.AddRange(c.Labels.Select(LabelKeys.Of));
-        Line(sb, header);
+        Line(sb, header.Select(Quote));
         for (var p = 0; p < c.Plans.Count; p++)
         {
             var plan = c.Plans[p];
             var fields = new List<string>(header.Count)
             {
-                plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", plan.Title, plan.FileName, plan.Municipality ?? "",
+                plan.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(plan.Title), Quote(plan.FileName), Quote(plan.Municipality ?? ""),
             };
             foreach (var cell in c.Row(p)) fields.Add(cell.Strength.ToString("0.##", CultureInfo.InvariantCulture));
             Line(sb, fields);
@@ -37,24 +38,13 @@ public sealed class CsvComparisonRenderer : TextComparisonRenderer
         return sb.ToString();
     }
 
-    private static void Line(StringBuilder sb, IEnumerable<string> fields)
+    /// <summary>Joins fields that are already CSV (text through <see cref="Quote"/>, numbers as written) into one CRLF line.</summary>
+    public static void Line(StringBuilder sb, IEnumerable<string> fields)
     {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first) sb.Append(',');
-            first = false;
-            sb.Append(Quote(field));
-        }
-        sb.Append("\r\n");
+        ArgumentNullException.ThrowIfNull(sb);
+        sb.AppendJoin(',', fields).Append("\r\n");
     }
 
-    /// <summary>RFC 4180 quoting; also quotes a leading =, +, - or @ so a spreadsheet does not run it as a formula.</summary>
-    public static string Quote(string field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var formula = field.Length > 0 && field[0] is '=' or '+' or '@' || (field.Length > 1 && field[0] == '-' && !char.IsDigit(field[1]));
-        if (formula) field = "'" + field;
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || formula ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
+    /// <summary>A text field: see <see cref="SpreadsheetCell.Csv"/>.</summary>
+    public static string Quote(string field) => SpreadsheetCell.Csv(field);
 }

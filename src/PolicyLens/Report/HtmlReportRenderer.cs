@@ -55,6 +55,12 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         h.Append("Bestand: ").Append(E(plan.FileName));
         if (plan.PageCount is { } pages) h.Append(" · Pagina's: ").Append(pages);
         h.Append(" · ").Append(E(ReportText.PlanPassages(report.Summary.PassageKinds))).AppendLine("</p>");
+        if (plan.Warnings.Count > 0)
+        {
+            h.Append("<div class=\"flag warning\"><p><strong>").Append(E(ReportText.WarningsLead)).AppendLine("</strong></p><ul>");
+            foreach (var warning in plan.Warnings) h.Append("<li>").Append(E(warning)).AppendLine("</li>");
+            h.AppendLine("</ul></div>");
+        }
 
         h.AppendLine("<h2>Samenvatting</h2><div class=\"advice\">");
         foreach (var paragraph in report.Advice.Paragraphs) h.Append("<p>").Append(E(paragraph)).AppendLine("</p>");

@@ -20,6 +20,12 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         if (plan.Municipality is { } m) md.Append("- Gemeente: ").AppendLine(Inline(m));
         if (plan.PageCount is { } pages) md.Append("- Pagina's: ").AppendLine(pages.ToString(ReportText.Culture));
         md.Append("- Passages: ").AppendLine(ReportText.PlanPassages(report.Summary.PassageKinds)).AppendLine();
+        if (plan.Warnings.Count > 0)
+        {
+            md.Append("> **").Append(ReportText.WarningsLead).AppendLine("**");
+            foreach (var warning in plan.Warnings) md.Append("> - ").AppendLine(Inline(warning));
+            md.AppendLine();
+        }
 
         md.AppendLine("## Samenvatting").AppendLine();
         foreach (var paragraph in report.Advice.Paragraphs) md.AppendLine(Inline(paragraph)).AppendLine();

@@ -241,11 +241,14 @@ public static class ReportText
         {
             $"Bestand: {report.Plan.FileName}" + (report.Plan.DocumentId is { } id ? $" (document {id} in PolicyLens)" : ""),
             $"Regelset: {report.Plan.RuleSetVersion}",
-            $"Gemaakt met PolicyLens {ToolVersion}: de labels zijn door regels toegekend en geven aan waar het plan over gaat, niet hoe goed het beleid is. " +
+            $"Gemaakt met PolicyLens {ToolVersion}: de labels zijn door regels en een getraind model toegekend en geven aan waar het plan over gaat, niet hoe goed het beleid is. " +
                 "Lees het bewijs voordat u een conclusie trekt.",
         };
         return lines;
     }
+
+    /// <summary>The lead-in of the ingestion warnings in a report header.</summary>
+    public const string WarningsLead = "Let op bij het inlezen (de dekking gaat alleen over wat gelezen is):";
 
     /// <summary>"p. 3, BD 1 › AP 1.1": where a passage stands.</summary>
     public static string Location(PassageRef r)

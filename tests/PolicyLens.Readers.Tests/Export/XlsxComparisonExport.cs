@@ -105,6 +105,29 @@ public class XlsxComparisonExport
     }
 
     [Fact]
+    public void A_formula_in_a_title_municipality_file_name_or_heading_reaches_the_workbook_as_text()
+    {
+        const string payload = PolicyLens.Attacks.AttackFiles.FormulaPayload;
+        var labels = LindeveldPlan.Coverage.Labels.Select(l => l.Label).ToArray();
+        var meeting = labels.First(l => l.Dimension == "element");
+        var evidence = new PolicyLens.Tagging.Evidence("r1", "ontmoeten", "ontmoeten", 4, 9, 1, PolicyLens.Tagging.EvidenceSource.Passage);
+        var passage = new Passage(0, PassageKind.Paragraph, "Wij ontmoeten elkaar.", 1, [payload], 0);
+        var hostile = new CoverageAnalyzer().Analyze(new PlanInfo(payload, payload + ".md", payload, 1, "v", 9, [payload]),
+            [new TaggedPassage(passage, [new PolicyLens.Tagging.PassageTag(meeting.Dimension, meeting.Id, 1, [evidence])])], labels);
+        using var stream = new MemoryStream();
+        new XlsxComparisonRenderer().Write(new ComparisonReport(new PlanComparer().Compare([hostile]), [hostile]), stream);
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        Assert.Equal(["Matrix", "Bewijs", "Let op"], doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        var texts = doc.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>())
+            .Where(c => c.DataType?.Value == CellValues.InlineString).Select(c => c.InlineString!.InnerText).ToArray();
+        Assert.Contains("'" + payload, texts);
+        Assert.Equal("'" + payload, Rows(doc, "Bewijs")[1][5]); // the heading path
+        Assert.DoesNotContain(texts, SpreadsheetCell.LooksLikeFormula);
+        Assert.Equal(["'" + payload, "'" + payload], Rows(doc, "Let op")[1]);
+    }
+
+    [Fact]
     public void Column_names_run_past_Z()
     {
         Assert.Equal("A", XlsxComparisonRenderer.ColumnName(1));

@@ -90,6 +90,25 @@ public sealed class PdfLayoutAnalysis
     }
 
     [Fact]
+    public void A_document_of_one_line_pages_is_content_not_running_headers()
+    {
+        // The attack run's 5,000 one-line pages were refused as "only headers and footers".
+        var pages = Enumerable.Range(1, 200).Select(n => Page(n, Run(50, 40, $"Regel {n}: de gemeente zoekt eenzame ouderen op."))).ToArray();
+        var blocks = Analyze(pages);
+        Assert.Equal(200, blocks.Count);
+        Assert.Equal("Regel 7: de gemeente zoekt eenzame ouderen op.", blocks[6].Text);
+    }
+
+    [Fact]
+    public void A_running_header_also_goes_from_pages_where_it_stands_alone()
+    {
+        var pages = Enumerable.Range(1, 6).Select(n => n == 4
+            ? Page(n, Run(50, 30, "Beleidsplan Oudenbeek", 8))
+            : Page(n, [Run(50, 30, "Beleidsplan Oudenbeek", 8), .. Paragraph(50, 80, 480, $"Tekst van pagina {n} die gewoon doorloopt tot aan de rand van", "de tekstkolom en daarna eindigt met een punt.")])).ToArray();
+        Assert.DoesNotContain(Analyze(pages), b => b.Text.Contains("Oudenbeek", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_same_heading_on_top_of_many_pages_is_not_mistaken_for_a_running_header()
     {
         var pages = Enumerable.Range(1, 6).Select(n => Page(n,

@@ -27,6 +27,19 @@ public sealed class DocumentIngestion : IDisposable
     private static FakeReader Reader(params Block[] blocks) => new(() => new ReaderOutput(blocks), DocumentFormat.Text, DocumentFormat.Markdown);
 
     [Fact]
+    public void Direction_overrides_are_stripped_from_the_file_name_and_the_title()
+    {
+        // "rapport<RLO>fdp.md" shows as "rapportdm.pdf" in a browser (issue 17).
+        var source = Text("plan.md", "Gewone tekst over ontmoeting in de wijk.");
+        var renamed = new DocumentSource(source.Path, "rapport\u202Efdp\u2066.md");
+        Assert.Equal("rapportfdp.md", renamed.FileName);
+        var result = new DocumentIngestor([Reader(new Block(BlockKind.Paragraph, "Tekst"))]).Ingest(renamed);
+        Assert.Equal("rapportfdp", result.Document!.Title);
+        Assert.Equal("gewoon", BidiControls.Strip("gewoon"));
+        Assert.Equal("ab", BidiControls.Strip("\u200Fa\u061Cb\u202A"));
+    }
+
+    [Fact]
     public void An_empty_file_fails_with_its_name_and_what_to_do()
     {
         var result = new DocumentIngestor([Reader()]).Ingest(File("leeg.txt", []));

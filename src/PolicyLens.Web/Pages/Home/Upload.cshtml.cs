@@ -22,7 +22,8 @@ public sealed class UploadModel(UploadService uploads, CoverageService coverage,
             : (files?.Count(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)) ?? 0) > 1 ? "Upload één bestand als nieuwe versie van een plan; meer bestanden tegelijk kunnen alleen als nieuwe plannen."
             : null;
         if (versionProblem is not null) return Refuse(new UploadRejection(StatusCodes.Status400BadRequest, versionProblem, []));
-        var (job, rejection) = await uploads.AcceptAsync(files ?? [], municipality?.Trim() is { Length: <= 100 } m ? m : null, cancellationToken, versionOf);
+        var uploader = new Uploader(ClientIdentity.Client(HttpContext), ClientIdentity.EnsureBrowser(HttpContext));
+        var (job, rejection) = await uploads.AcceptAsync(files ?? [], municipality?.Trim() is { Length: <= 100 } m ? m : null, uploader, cancellationToken, versionOf);
         if (job is not null) return Redirect($"/taken/{job.Id}");
         return Refuse(rejection!);
     }
@@ -31,6 +32,7 @@ public sealed class UploadModel(UploadService uploads, CoverageService coverage,
     {
         Rejection = rejection;
         Response.StatusCode = rejection.StatusCode;
+        if (rejection.RetryAfter is { } wait) Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         ViewData["Title"] = "Upload niet gelukt";
         return Page();
     }

@@ -6,8 +6,8 @@ using PolicyLens.Web.Infrastructure;
 
 namespace PolicyLens.Web.Pages.Status;
 
-/// <summary>What this installation can do: PDF engine, rule set, database; and re-tagging after a rule change.</summary>
-public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanStore store, CoverageService coverage, AppPaths paths, JobRegistry jobs)
+/// <summary>What this installation can do: PDF engine, rule set, database; and re-tagging after a rule change (in the background).</summary>
+public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanStore store, AppPaths paths, JobRegistry jobs, RetagService retag)
     : PageModel
 {
     public PdfEngineStatus Pdf { get; private set; } = null!;
@@ -17,15 +17,16 @@ public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanSto
     public AppPaths Paths => paths;
     public int ActiveJobs { get; private set; }
     public int OutdatedDocuments { get; private set; }
-    public RetagResult? Retagged { get; private set; }
+    /// <summary>The running re-analysis, or the last one; null when none ran since start-up.</summary>
+    public RetagRun? Retag { get; private set; }
 
     public void OnGet() => Load();
 
-    public void OnPostRetag()
+    /// <summary>Starts re-analysing in the background and comes back here, where its progress shows.</summary>
+    public IActionResult OnPostRetag()
     {
-        Retagged = store.Retag(rules.Tagger, HttpContext.RequestAborted);
-        coverage.Clear();
-        Load();
+        retag.Start();
+        return Redirect("/status#opnieuw");
     }
 
     private void Load()
@@ -35,6 +36,7 @@ public sealed class StatusModel(EngineStatus engine, RulesHolder rules, IPlanSto
         Engines = engine.All;
         Store = store.Status();
         ActiveJobs = jobs.Active.Count;
+        Retag = retag.Current;
         OutdatedDocuments = store.ListDocuments().Count(d => d.RuleSetVersion != rules.Version);
     }
 }
