@@ -648,6 +648,14 @@ public sealed partial class SqlitePlanStore : IPlanStore
         return deleted > 0;
     });
 
+    public bool UpdateDetails(long id, string title, string? municipality)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim();
+        return Run(connection => connection.Execute("UPDATE documents SET title = @title, municipality = @municipality WHERE id = @id",
+            new { id, title = title.Trim(), municipality }) > 0);
+    }
+
     private sealed class VersionRow
     {
         public long DocumentId { get; set; }

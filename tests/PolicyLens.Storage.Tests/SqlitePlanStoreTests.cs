@@ -159,6 +159,25 @@ public sealed class Saving_and_loading
     }
 
     [Fact]
+    public void Title_and_municipality_can_be_corrected_and_a_blank_municipality_clears_it()
+    {
+        using var store = Memory();
+        var id = SaveFixture(store, "lindeveld-plan.docx").DocumentId;
+        var before = store.LoadPlan(id)!;
+
+        Assert.True(store.UpdateDetails(id, "  Meerjarenplan Lindeveld 2026  ", " Lindeveld "));
+        Assert.Equal(("Meerjarenplan Lindeveld 2026", "Lindeveld"), (store.FindDocument(id)!.Title, store.FindDocument(id)!.Municipality));
+        Assert.True(store.UpdateDetails(id, "Meerjarenplan", "   "));
+        Assert.Null(store.FindDocument(id)!.Municipality);
+        Assert.False(store.UpdateDetails(999, "Titel", null));
+        Assert.Throws<ArgumentException>(() => store.UpdateDetails(id, " ", null));
+        // Only the details change: passages, tags and the analysis run stay.
+        var after = store.LoadPlan(id)!;
+        Assert.Equal(before.Run, after.Run);
+        Saving_and_loading.AssertSamePassages(before.Passages, after.Passages);
+    }
+
+    [Fact]
     public void Deleting_a_document_removes_its_passages_runs_tags_and_index_entries()
     {
         using var folder = new TempFolder();

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens ingest &lt;files|folders&gt;... [--db FILE] [--municipality NAME] [--rules DIR] [--parallel N]</c>:
+/// <c>policylens ingest &lt;files|folders&gt;... [--db FILE] [--municipality NAME] [--rules DIR] [--parallel N] [--version-of ID]</c>:
 /// reads, tags and stores plans; folders are searched recursively for supported files. A progress
 /// bar on a terminal, one line per file when output is redirected, then a summary table. A file
 /// that fails is named on stderr with the reason; exit 1 when any file failed.
@@ -28,16 +28,17 @@ internal static class IngestCommand
         var db = StoreAccess.DbOption();
         var municipality = new Option<string?>("--municipality") { Description = "The municipality the plans belong to." };
         var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var versionOf = new Option<long?>("--version-of") { Description = "Store the (one) file as a new version of this stored document's plan; 'policylens diff' then shows what changed." };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once (default: the number of processors).", DefaultValueFactory = _ => Environment.ProcessorCount };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1."); });
-        var command = new Command("ingest", "Read, tag and store plans in the database.") { paths, db, municipality, rules, parallel };
+        var command = new Command("ingest", "Read, tag and store plans in the database.") { paths, db, municipality, rules, versionOf, parallel };
         command.SetAction((parse, cancellationToken) => Task.FromResult(StoreAccess.Guard(stderr, () => Run(parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(municipality),
-            parse.GetValue(rules), parse.GetValue(parallel), stdout, stderr, cancellationToken))));
+            parse.GetValue(rules), parse.GetValue(parallel), stdout, stderr, cancellationToken, parse.GetValue(versionOf)))));
         return command;
     }
 
     internal static int Run(string[] paths, string? db, string? municipality, string? rules, int parallelism,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, long? versionOf = null)
     {
         var (sources, missing) = Expand(paths);
         foreach (var path in missing) stderr.WriteLine($"policylens: {path}: file or folder not found");
@@ -46,10 +47,20 @@ internal static class IngestCommand
             if (missing.Count == 0) stderr.WriteLine("policylens: no supported documents found (PDF, DOCX, ODT, HTML, Markdown, text).");
             return 1;
         }
+        if (versionOf is not null && sources.Count > 1)
+        {
+            stderr.WriteLine($"policylens: --version-of neemt één bestand, niet {sources.Count}; ingest de versies een voor een.");
+            return Program.UsageError;
+        }
         var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;
+        if (versionOf is { } of && store.FindDocument(of) is null)
+        {
+            stderr.WriteLine($"policylens: --version-of {of}: er is geen document {of}; zie 'policylens list'.");
+            return 1;
+        }
 
         var pdf = PdfSettings.Load();
         var library = new PlanLibrary(DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
@@ -76,7 +87,14 @@ internal static class IngestCommand
                 stderr.WriteLine($"policylens: warning: {outcome.FileName}: {issue.Message}");
         }
         WriteSummary(console, outcomes, clock.Elapsed, store.Status().DatabasePath);
-        return outcomes.Any(o => !o.Succeeded) || missing.Count > 0 ? 1 : 0;
+        var linkFailed = false;
+        if (versionOf is { } target && outcomes is [{ DocumentId: { } stored }])
+        {
+            var link = store.LinkVersion(stored, target);
+            (link.Linked ? stdout : stderr).WriteLine(link.Linked ? link.DutchMessage(stored, target) : $"policylens: {link.DutchMessage(stored, target)}");
+            linkFailed = !link.Linked;
+        }
+        return outcomes.Any(o => !o.Succeeded) || missing.Count > 0 || linkFailed ? 1 : 0;
     }
 
     /// <summary>The error with the full path in front, as the user typed it rather than the bare file name.</summary>
