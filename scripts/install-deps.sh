@@ -5,6 +5,8 @@
 #   qpdf           builds the encrypted and damaged PDF fixtures checked by tests
 #   tesseract-ocr, tesseract-ocr-nld
 #                  OCR of scanned pages and pages whose text is symbol soup (tests; at run time only with PolicyLens:Ocr:Enabled)
+#   libreoffice-writer-nogui  turns the Word report into the PDF report (also at run time) and
+#                  measures the report's page count in a test
 # On other systems install the equivalents by hand (see README).
 set -euo pipefail
 
@@ -19,6 +21,7 @@ command -v chromium  >/dev/null 2>&1 || need+=(chromium)
 command -v qpdf      >/dev/null 2>&1 || need+=(qpdf)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 tesseract --list-langs 2>/dev/null | grep -qx nld || need+=(tesseract-ocr-nld)
+command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 
 if ((${#need[@]} == 0)); then
   exit 0

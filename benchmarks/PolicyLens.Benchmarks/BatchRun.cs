@@ -15,11 +15,16 @@ namespace PolicyLens.Benchmarks;
 /// Reports documents/s, pages/s and peak memory. Goal: 300 plans of 100 pages in under
 /// 5 minutes on 2 cores, under 1 GB.
 /// Run: dotnet run -c Release --project benchmarks/PolicyLens.Benchmarks -- --batch 300 100
+/// With <c>--pdf</c> last, the plans are PDFs instead (tests/fixtures/pdf/plan.pdf repeated to
+/// P pages with qpdf, each starting at another page so no two are the same file), and one
+/// truncated PDF is added that must fail alone: --batch 300 100 2 --pdf
 /// </summary>
 internal static class BatchRun
 {
     public static int Run(string[] args)
     {
+        var pdf = args.Contains("--pdf");
+        args = [.. args.Where(a => a != "--pdf")];
         var plans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
         var pages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
@@ -27,13 +32,14 @@ internal static class BatchRun
         try
         {
             var generate = Stopwatch.StartNew();
-            var sources = new DocumentSource[plans];
-            Parallel.For(0, plans, i =>
-            {
-                var path = Path.Combine(folder, $"plan-{i:D4}.docx");
-                DocxExtractionBenchmarks.WritePlan(path, pages, seed: i + 1);
-                sources[i] = new DocumentSource(path);
-            });
+            var sources = pdf ? WritePdfPlans(folder, plans, pages) : new DocumentSource[plans];
+            if (!pdf)
+                Parallel.For(0, plans, i =>
+                {
+                    var path = Path.Combine(folder, $"plan-{i:D4}.docx");
+                    DocxExtractionBenchmarks.WritePlan(path, pages, seed: i + 1);
+                    sources[i] = new DocumentSource(path);
+                });
             generate.Stop();
             var bytes = sources.Sum(s => new FileInfo(s.Path).Length);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -55,11 +61,19 @@ internal static class BatchRun
             memory.Stop();
 
             var failed = outcomes.Where(o => !o.Succeeded).ToList();
+            if (pdf)
+            {
+                // The one corrupt file fails alone; every real plan must be in.
+                var corrupt = failed.Where(f => f.FileName == CorruptName).ToList();
+                Console.WriteLine(corrupt.Count == 1 ? $"the corrupt PDF failed alone: {corrupt[0].Error}" : "the corrupt PDF did NOT fail");
+                failed = [.. failed.Where(f => f.FileName != CorruptName)];
+                if (corrupt.Count != 1) return 1;
+            }
             foreach (var f in failed.Take(5)) Console.WriteLine($"FAILED {f.Error}");
             var seconds = clock.Elapsed.TotalSeconds;
             var passages = outcomes.Sum(o => o.Passages);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                ingested, tagged and stored {outcomes.Count - failed.Count}/{plans} plans ({passages} passages) with {parallelism} workers on {Environment.ProcessorCount} cores in {seconds:0.0} s
+                ingested, tagged and stored {outcomes.Count - failed.Count - (pdf ? 1 : 0)}/{plans} {(pdf ? "PDF" : "DOCX")} plans ({passages} passages) with {parallelism} workers on {Environment.ProcessorCount} cores in {seconds:0.0} s
                   {plans / seconds:0.00} documents/s, {plans * (double)pages / seconds:0} pages/s, {passages / seconds:0} passages/s
                   peak working set {memory.Peak / 1048576.0:0} MB during the run (process peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB, {memory.Baseline / 1048576.0:0} MB before)
                   database {new FileInfo(dbPath).Length / 1048576.0:0.0} MB (+ WAL {(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0) / 1048576.0:0.0} MB)
@@ -71,6 +85,34 @@ internal static class BatchRun
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private const string CorruptName = "plan-corrupt.pdf";
+
+    /// <summary>
+    /// PDF plans of <paramref name="pages"/> pages cut from a long repeat of plan.pdf, plan i
+    /// starting at page i mod 5 + 1 and holding its number as title, so every file differs; then the
+    /// first half of one of them as a truncated file. Needs qpdf (scripts/install-deps.sh).
+    /// </summary>
+    private static DocumentSource[] WritePdfPlans(string folder, int plans, int pages)
+    {
+        var plan = Path.Combine(PdfExtractionBenchmarks.RepoRoot(), "tests", "fixtures", "pdf", "plan.pdf");
+        var all = Path.Combine(folder, "all.pdf");
+        PdfExtractionBenchmarks.Run("qpdf", ["--empty", "--pages", .. Enumerable.Repeat(plan, pages / 5 + 2), "--", all]);
+        var sources = new DocumentSource[plans + 1];
+        Parallel.For(0, plans, i =>
+        {
+            var path = Path.Combine(folder, $"plan-{i:D4}.pdf");
+            var first = i % 5 + 1;
+            PdfExtractionBenchmarks.Run("qpdf", ["--empty", "--pages", all, $"{first}-{first + pages - 1}", "--",
+                "--add-attachment", plan, $"--key=plan-{i}", "--", path]);
+            sources[i] = new DocumentSource(path);
+        });
+        var corrupt = Path.Combine(folder, CorruptName);
+        var bytes = File.ReadAllBytes(sources[0].Path);
+        File.WriteAllBytes(corrupt, bytes[..(bytes.Length / 2)]);
+        sources[plans] = new DocumentSource(corrupt);
+        return sources;
     }
 
     /// <summary>One plan, stage by stage on one thread, to show where the time goes.</summary>

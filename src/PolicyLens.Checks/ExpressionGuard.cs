@@ -42,7 +42,7 @@ internal static partial class ExpressionGuard
 
     private static readonly HashSet<Type> SummaryTypes =
     [
-        typeof(PlanSummary), typeof(PassageCounts), typeof(LabelSummary), typeof(ChapterSummary), typeof(LonelinessSummary), typeof(PassageSummary),
+        typeof(PlanSummary), typeof(PlanPassageCounts), typeof(LabelSummary), typeof(ChapterSummary), typeof(LonelinessSummary), typeof(PassageSummary),
     ];
 
     private static readonly HashSet<Type> ValueTypes =

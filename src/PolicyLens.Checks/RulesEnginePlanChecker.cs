@@ -72,7 +72,7 @@ public sealed class RulesEnginePlanChecker : IPlanChecker
 
     /// <summary>A plan with no passages: every framework label absent.</summary>
     internal static PlanSummary EmptySummary() =>
-        new("", "", "", 0, new PassageCounts(0, 0, 0, 0),
+        new("", "", "", 0, new PlanPassageCounts(0, 0, 0, 0),
             [.. LabelCatalog.Dimensions.SelectMany(d => LabelCatalog.IdsOf(d).Select(id => new LabelSummary(d, id, id, "afwezig", 0, 0, 0, [], [])))],
             [], new LonelinessSummary(0, [], [], 0, 0, 0), []);
 }

@@ -69,6 +69,13 @@ public interface IPlanStore : IDisposable
     bool DeleteDocument(long id);
 
     /// <summary>
+    /// Corrects a document's title and municipality (a reader's guess may be wrong, e.g. the first
+    /// heading of a two-column PDF). The title is trimmed and must not be empty; a blank
+    /// municipality clears it. False when the id is unknown.
+    /// </summary>
+    bool UpdateDetails(long id, string title, string? municipality);
+
+    /// <summary>
     /// Makes <paramref name="documentId"/> the newest version of the plan that
     /// <paramref name="versionOf"/> belongs to (its number is one more than the highest there).
     /// Every stored document starts as version 1 of a plan of its own; only such a single-version

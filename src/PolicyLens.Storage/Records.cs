@@ -224,6 +224,16 @@ public sealed record LinkVersionResult
     public PlanVersion? Version { get; }
 
     public bool Linked => Status == LinkVersionStatus.Linked;
+
+    /// <summary>What happened, in Dutch for the CLI and the web app ("Opgeslagen als versie 2 van …").</summary>
+    public string DutchMessage(long documentId, long versionOf) => Status switch
+    {
+        LinkVersionStatus.Linked => $"Document {documentId} is versie {Version!.Version} van het plan waar document {versionOf} bij hoort.",
+        LinkVersionStatus.UnknownDocument => $"Document {documentId} bestaat niet.",
+        LinkVersionStatus.UnknownVersionOf => $"Document {versionOf} bestaat niet; kies een bestaand plan (zie 'policylens list').",
+        LinkVersionStatus.SameDocument => $"Dit bestand is document {versionOf} zelf (dezelfde inhoud); er is geen nieuwe versie gemaakt.",
+        _ => $"Document {documentId} heeft zelf al andere versies; het is niet als nieuwe versie van document {versionOf} gekoppeld.",
+    };
 }
 
 /// <summary>One passage that matched a search.</summary>

@@ -240,7 +240,7 @@ public sealed partial class SqlitePlanStore : IPlanStore
             // prepared statement reused for every row. Safe: the transaction holds the write lock.
             var firstPassageId = NextId(connection, transaction, "passages");
             using (var insert = new BatchInsert(connection, transaction,
-                "INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset)", 9))
+                "INSERT INTO passages (id, document_id, ordinal, page, headings, kind, text, start_offset, end_offset, from_ocr)", 10))
             {
                 // Consecutive passages usually share their heading path: serialise each path once.
                 IReadOnlyList<string>? lastPath = null;
@@ -254,7 +254,7 @@ public sealed partial class SqlitePlanStore : IPlanStore
                         lastJson = JsonSerializer.Serialize(passage.Headings);
                     }
                     insert.Add(firstPassageId + i, documentId, passage.Ordinal, passage.Page, lastJson, KindNames[(int)passage.Kind],
-                        passage.Text, passage.Start, passage.End);
+                        passage.Text, passage.Start, passage.End, passage.FromOcr ? 1 : 0);
                 }
                 insert.Flush();
             }
@@ -515,7 +515,7 @@ public sealed partial class SqlitePlanStore : IPlanStore
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT id, ordinal, page, headings, kind, text, start_offset, document_id
+            SELECT id, ordinal, page, headings, kind, text, start_offset, document_id, from_ocr
             FROM passages WHERE document_id IN (SELECT value FROM json_each($ids)) ORDER BY document_id, ordinal
             """;
         command.Parameters.AddWithValue("$ids", documentIds);
@@ -528,7 +528,7 @@ public sealed partial class SqlitePlanStore : IPlanStore
             var json = reader.GetString(3);
             if (!paths.TryGetValue(json, out var headings)) paths[json] = headings = ParseHeadings(json);
             var passage = new Passage(reader.GetInt32(1), KindsByName[reader.GetString(4)], reader.GetString(5),
-                reader.IsDBNull(2) ? null : reader.GetInt32(2), headings, reader.GetInt32(6));
+                reader.IsDBNull(2) ? null : reader.GetInt32(2), headings, reader.GetInt32(6), fromOcr: reader.GetInt64(8) != 0);
             passages.Add((reader.GetInt64(7), reader.GetInt64(0), passage));
         }
         return passages;
@@ -651,6 +651,14 @@ public sealed partial class SqlitePlanStore : IPlanStore
         transaction.Commit();
         return deleted > 0;
     });
+
+    public bool UpdateDetails(long id, string title, string? municipality)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        municipality = string.IsNullOrWhiteSpace(municipality) ? null : municipality.Trim();
+        return Run(connection => connection.Execute("UPDATE documents SET title = @title, municipality = @municipality WHERE id = @id",
+            new { id, title = title.Trim(), municipality }) > 0);
+    }
 
     private sealed class VersionRow
     {

@@ -59,6 +59,22 @@ public sealed class Saving_and_loading
         Assert.Contains(plan.Passages, p => p.Passage.Page == 2);
     }
 
+    [Fact]
+    public void Passages_read_by_ocr_keep_their_mark_after_loading()
+    {
+        using var store = Memory();
+        var ingestion = Ingest(Fixture("lindeveld-plan.docx"));
+        var marked = ingestion.Passages.Select((p, i) => new TaggedPassage(
+            new Passages.Passage(p.Ordinal, p.Kind, p.Text, p.Page, p.Headings, p.Start, fromOcr: i % 2 == 1), [])).ToList();
+        var markedIngestion = new IngestionResult(ingestion.FileName, ingestion.Document, marked.Select(p => p.Passage).ToList(), ingestion.Issues, ingestion.PlainText);
+
+        var plan = store.LoadPlan(store.Save(markedIngestion, marked, null, AnalysisRunInfo.For(Tagger)).DocumentId)!;
+
+        AssertSamePassages(marked, plan.Passages);
+        Assert.Contains(plan.Passages, p => p.Passage.FromOcr);
+        Assert.Contains(plan.Passages, p => !p.Passage.FromOcr);
+    }
+
     internal static void AssertSamePassages(IReadOnlyList<TaggedPassage> expected, IReadOnlyList<TaggedPassage> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
@@ -72,6 +88,7 @@ public sealed class Saving_and_loading
             Assert.Equal(e.Passage.Headings, a.Passage.Headings);
             Assert.Equal(e.Passage.Start, a.Passage.Start);
             Assert.Equal(e.Passage.End, a.Passage.End);
+            Assert.Equal(e.Passage.FromOcr, a.Passage.FromOcr);
             Assert.Equal(e.Tags.Count, a.Tags.Count);
             for (var t = 0; t < e.Tags.Count; t++)
             {
@@ -140,6 +157,25 @@ public sealed class Saving_and_loading
         using var store = Memory();
         var failed = IngestionResult.Failed("kapot.docx", IngestionIssue.Error(IssueCode.Damaged, "kapot.docx: the file is damaged."));
         Assert.Throws<ArgumentException>(() => store.Save(failed, [], null, AnalysisRunInfo.For(Tagger)));
+    }
+
+    [Fact]
+    public void Title_and_municipality_can_be_corrected_and_a_blank_municipality_clears_it()
+    {
+        using var store = Memory();
+        var id = SaveFixture(store, "lindeveld-plan.docx").DocumentId;
+        var before = store.LoadPlan(id)!;
+
+        Assert.True(store.UpdateDetails(id, "  Meerjarenplan Lindeveld 2026  ", " Lindeveld "));
+        Assert.Equal(("Meerjarenplan Lindeveld 2026", "Lindeveld"), (store.FindDocument(id)!.Title, store.FindDocument(id)!.Municipality));
+        Assert.True(store.UpdateDetails(id, "Meerjarenplan", "   "));
+        Assert.Null(store.FindDocument(id)!.Municipality);
+        Assert.False(store.UpdateDetails(999, "Titel", null));
+        Assert.Throws<ArgumentException>(() => store.UpdateDetails(id, " ", null));
+        // Only the details change: passages, tags and the analysis run stay.
+        var after = store.LoadPlan(id)!;
+        Assert.Equal(before.Run, after.Run);
+        Saving_and_loading.AssertSamePassages(before.Passages, after.Passages);
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class EvidenceViewTests
     }
 
     [Fact]
+    public void A_passage_read_by_ocr_is_marked_as_such_and_others_are_not()
+    {
+        var plain = Tagged(0, PassageKind.Paragraph, "Een wekelijkse koffieochtend in het buurthuis.", 1, "koffieochtend");
+        var scanned = new TaggedPassage(new Passage(1, PassageKind.Paragraph, plain.Passage.Text, 4, [], 0, fromOcr: true), plain.Tags);
+
+        Assert.False(EvidenceView.Build(plain).FromOcr);
+        Assert.True(EvidenceView.Build(scanned).FromOcr);
+    }
+
+    [Fact]
     public void A_table_row_without_headers_splits_on_the_bar()
     {
         var cells = EvidenceView.SplitTableRow("Buurtsoep | wekelijks | dienstencentrum");

@@ -37,17 +37,64 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
     public async Task The_report_shows_header_heatmap_types_gaps_checks_and_outline()
     {
         var html = await PageAsync($"/documenten/{plans.Lindeveld}");
-        Assert.Contains("Regelset", html);
-        Assert.Contains("sha256:", html);
         Assert.Contains("id=\"heatmap-level\"", html);
         Assert.Contains("<th scope=\"col\">universele preventie</th>", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("herhaalde ontmoetingen", html);
         Assert.Contains("Soorten eenzaamheid", html);
-        Assert.Contains("Gaten en suggesties", html);
+        Assert.Contains("Lacunes en suggesties", html);
+        Assert.DoesNotContain("Gaten", html);
         Assert.Contains("<h2 id=\"controles-kop\">Controles</h2>", html);
         Assert.Contains("<ul class=\"checklist\">", html);
         Assert.Contains("class=\"outline\"", html);
+        Assert.Contains("Sociale verbondenheid in al het beleid", html);
         Assert.DoesNotContain("id=\"bewijs\"", html); // no evidence until a cell is chosen
+    }
+
+    [Fact]
+    public async Task The_report_opens_with_the_summary_and_keeps_version_details_for_the_colophon()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}");
+        int At(string text) => html.IndexOf(text, StringComparison.Ordinal) is var i and >= 0 ? i : throw new Xunit.Sdk.XunitException($"'{text}' is missing");
+        Assert.True(At("id=\"samenvatting\"") < At("id=\"heatmap\""));
+        Assert.True(At("id=\"heatmap\"") < At("id=\"lacunes\""));
+        Assert.True(At("id=\"lacunes\"") < At("id=\"controles\""));
+        Assert.Contains("werkzame elementen tegen eenzaamheid uit", html);
+        Assert.True(At("controles op het kader") < At("id=\"heatmap\"")); // the summary names the checks that fail or says all pass
+        Assert.True(At("sha256:") > At("Colofon"));
+    }
+
+    [Fact]
+    public async Task Every_heatmap_cell_explains_its_status_and_the_legend_gives_the_rule()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}");
+        Assert.Contains("Hoe de stand wordt bepaald", html);
+        Assert.Contains("Uitgewerkt: het plan komt er in minstens 3 passages lopende tekst op terug", html);
+        var table = html[html.IndexOf("id=\"heatmap-level\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var cells = Regex.Matches(table, "<td class=\"cell s-(uitgewerkt|genoemd|afwezig)");
+        var tips = Regex.Matches(table, "<span class=\"tip\" role=\"tooltip\" aria-hidden=\"true\">(Uitgewerkt|Genoemd|Afwezig): ");
+        Assert.Equal(11 * 4, cells.Count);
+        Assert.Equal(cells.Count, tips.Count);
+        Assert.Equal(cells.Count, Regex.Matches(table, "<span class=\"why\"").Count); // printed instead of the tooltip
+    }
+
+    [Fact]
+    public async Task The_summary_has_server_drawn_accessible_charts()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}");
+        Assert.Contains("<svg class=\"chart status-bars\" role=\"img\" aria-labelledby=\"chart-elementen-t chart-elementen-d\"", html);
+        Assert.Matches("<desc id=\"chart-elementen-d\">[^<]*herhaalde ontmoetingen: \\d+ passages? lopende tekst, (uitgewerkt|genoemd)", html);
+        Assert.Equal(11, Regex.Matches(html, "<text class=\"value\" x=\"\\d+\" y=\"\\d+\">\\d+ · ").Count(m => m.Index < html.IndexOf("chart-dimensies", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Mentioned_gaps_are_advice_to_deepen_and_absent_ones_to_add()
+    {
+        var html = await PageAsync($"/documenten/{plans.Lindeveld}");
+        Assert.Contains("Ontbreekt: toevoegen", html);
+        Assert.Contains("Genoemd: verdiepen", html);
+        Assert.Contains("maar werkt het niet uit. Verdiep het:", html);
+        Assert.Contains("Overweeg dit toe te voegen", html);
     }
 
     [Fact]
@@ -121,6 +168,22 @@ public sealed partial class PageTests(PlansFixture plans) : IClassFixture<PlansF
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains(start, body);
         Assert.Contains("herhaalde", body);
+    }
+
+    [Fact]
+    public async Task A_report_exports_as_pdf_and_as_word_with_the_full_evidence_as_appendix()
+    {
+        Assert.True(PolicyLens.Web.Infrastructure.ExportService.Pdf.IsAvailable, "The PDF export needs LibreOffice; run scripts/install-deps.sh.");
+        var pdf = await _client.GetAsync($"/documenten/{plans.Lindeveld}/export/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5]);
+
+        var plain = await _client.GetByteArrayAsync($"/documenten/{plans.Lindeveld}/export/docx");
+        var full = await _client.GetAsync($"/documenten/{plans.Lindeveld}/export/docx?bijlage=1");
+        Assert.EndsWith("-met-bijlage.docx", full.Content.Headers.ContentDisposition!.FileNameStar ?? full.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.True((await full.Content.ReadAsByteArrayAsync()).Length > plain.Length);
+        Assert.Contains("export/docx?bijlage=1", await PageAsync($"/documenten/{plans.Lindeveld}"));
     }
 
     [Theory]

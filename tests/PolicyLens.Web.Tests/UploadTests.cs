@@ -221,15 +221,4 @@ public sealed class UploadTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/taken/onbekend")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/taken/onbekend/status")).StatusCode);
     }
-
-    [Fact]
-    public async Task Deleting_a_plan_removes_it_from_the_list()
-    {
-        using var client = _app.Browser();
-        var id = await Flow.UploadPlanAsync(client, "lindeveld-plan.docx", Fixture("documents", "lindeveld-plan.docx"));
-        var token = await Flow.TokenAsync(client, $"/documenten/{id}");
-        var response = await client.PostAsync($"/documenten/{id}?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/documenten/{id}")).StatusCode);
-    }
 }

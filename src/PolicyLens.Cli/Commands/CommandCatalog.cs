@@ -21,6 +21,8 @@ internal static class CommandCatalog
         yield return RetagCommand.Create(stdout, stderr);
         yield return ReportCommand.Create(stdout, stderr);
         yield return CompareCommand.Create(stdout, stderr);
+        yield return DiffCommand.Create(stdout, stderr);
+        yield return EditCommand.Create(stdout, stderr);
         yield return ReviewCommand.Create(stdout, stderr);
     }
 }

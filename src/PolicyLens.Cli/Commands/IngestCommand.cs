@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// <c>policylens ingest &lt;files|folders&gt;... [--db FILE] [--municipality NAME] [--rules DIR] [--parallel N]</c>:
+/// <c>policylens ingest &lt;files|folders&gt;... [--db FILE] [--municipality NAME] [--rules DIR] [--parallel N] [--version-of ID]</c>:
 /// reads, tags and stores plans. Folders are searched recursively for plan files; build and
 /// source folders (<c>src</c>, <c>bin</c>, <c>obj</c>, hidden folders) and files of other types
 /// are skipped, counted and named in one line. A progress bar on a terminal, one line per file
@@ -41,16 +41,17 @@ internal static class IngestCommand
         var db = StoreAccess.DbOption();
         var municipality = new Option<string?>("--municipality") { Description = "The municipality the plans belong to." };
         var rules = RulesLocation.Option();
+        var versionOf = new Option<long?>("--version-of") { Description = "Store the (one) file as a new version of this stored document's plan; 'policylens diff' then shows what changed." };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once (default: the number of processors).", DefaultValueFactory = _ => Environment.ProcessorCount };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel moet minstens 1 zijn."); });
-        var command = new Command("ingest", "Read, tag and store plans in the database.") { paths, db, municipality, rules, parallel };
+        var command = new Command("ingest", "Read, tag and store plans in the database.") { paths, db, municipality, rules, versionOf, parallel };
         command.SetAction((parse, cancellationToken) => Task.FromResult(StoreAccess.Guard(stderr, () => Run(parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(municipality),
-            parse.GetValue(rules), parse.GetValue(parallel), parse.GetValue(CliOptions.Verbose), stdout, stderr, cancellationToken))));
+            parse.GetValue(rules), parse.GetValue(parallel), parse.GetValue(CliOptions.Verbose), stdout, stderr, cancellationToken, parse.GetValue(versionOf)))));
         return command;
     }
 
     internal static int Run(string[] paths, string? db, string? municipality, string? rules, int parallelism, bool verbose,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, long? versionOf = null)
     {
         var found = Expand(paths);
         foreach (var path in found.Missing) stderr.WriteLine($"policylens: {path}: bestand of map niet gevonden");
@@ -61,10 +62,20 @@ internal static class IngestCommand
             if (found.Missing.Count == 0 && found.Unreadable.Count == 0) stderr.WriteLine("policylens: geen plannen gevonden (PDF, DOCX, ODT, HTML, Markdown of tekst).");
             return 1;
         }
+        if (versionOf is not null && found.Sources.Count > 1)
+        {
+            stderr.WriteLine($"policylens: --version-of neemt één bestand, niet {found.Sources.Count}; ingest de versies een voor een.");
+            return Program.UsageError;
+        }
         var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
         if (tagger is null) return 1;
         using var store = StoreAccess.Open(db, stderr);
         if (store is null) return 1;
+        if (versionOf is { } of && store.FindDocument(of) is null)
+        {
+            stderr.WriteLine($"policylens: --version-of {of}: er is geen document {of}; zie 'policylens list'.");
+            return 1;
+        }
 
         var pdf = PdfSettings.Load();
         var library = new PlanLibrary(DefaultReaders.CreateIngestor(new IngestionOptions { ReaderTimeLimit = pdf.IngestionTimeLimit }, pdf: pdf), tagger, store, new PlanLibraryOptions { MaxParallelism = parallelism });
@@ -92,8 +103,15 @@ internal static class IngestCommand
             if (outcome.ErrorIssue is { } failure) CliOptions.WriteIssue(stderr, outcome.Path, failure, verbose);
         }
         WriteSummary(console, outcomes, found.SkippedCount, clock.Elapsed, store.Status().DatabasePath);
-        // Exit 1 when anything asked for was not read: a failed file, a missing path, an unreadable folder.
-        return outcomes.Any(o => !o.Succeeded) || found.Missing.Count > 0 || found.Unreadable.Count > 0 ? 1 : 0;
+        var linkFailed = false;
+        if (versionOf is { } target && outcomes is [{ DocumentId: { } stored }])
+        {
+            var link = store.LinkVersion(stored, target);
+            (link.Linked ? stdout : stderr).WriteLine(link.Linked ? link.DutchMessage(stored, target) : $"policylens: {link.DutchMessage(stored, target)}");
+            linkFailed = !link.Linked;
+        }
+        // Exit 1 when anything asked for was not read or linked: a failed file, a missing path, an unreadable folder.
+        return outcomes.Any(o => !o.Succeeded) || found.Missing.Count > 0 || found.Unreadable.Count > 0 || linkFailed ? 1 : 0;
     }
 
     /// <summary>What the paths given expand to: plan files, paths that do not exist, and what was skipped.</summary>

@@ -9,7 +9,15 @@ namespace PolicyLens.Cli.Commands;
 internal static class ReportOutput
 {
     public static IReadOnlyList<IReportRenderer> ReportRenderers { get; } =
-        [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer()];
+        [new MarkdownReportRenderer(), new JsonReportRenderer(), new DocxReportRenderer(), new HtmlReportRenderer(), new PdfReportRenderer()];
+
+    /// <summary>The Word or PDF report with the full tables and evidence as an appendix (--appendix).</summary>
+    public static IReportRenderer WithAppendix(IReportRenderer renderer) => renderer.Format switch
+    {
+        "docx" => new DocxReportRenderer(new DocxReportOptions { Appendix = true }),
+        "pdf" => new PdfReportRenderer(new PdfReportOptions { Docx = new DocxReportOptions { Appendix = true } }),
+        _ => renderer,
+    };
 
     public static IReadOnlyList<IComparisonRenderer> ComparisonRenderers { get; } =
         [new CsvComparisonRenderer(), new XlsxComparisonRenderer(), new JsonComparisonRenderer(), new MarkdownComparisonRenderer(),
@@ -23,6 +31,25 @@ internal static class ReportOutput
         if (extension == "markdown") extension = "md";
         if (extension == "htm") extension = "html";
         return formats.Contains(extension) ? extension : fallback;
+    }
+
+    /// <summary>
+    /// A plan given on the command line, analysed: a file is read and tagged in memory, a number is
+    /// a stored document. Null (reason on stderr) when it cannot be read or found.
+    /// </summary>
+    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr,
+        bool verbose = false)
+    {
+        if (File.Exists(target) || !long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
+            {
+                stderr.WriteLine($"policylens: {target}: geen bestand en geen documentnummer; geef een planbestand of een nummer uit 'policylens list'");
+                return null;
+            }
+            return AnalyzeFile(target, tagger, analyzer, municipality, verbose, stderr);
+        }
+        return ReportStore.LoadCoverage(id, dbPath, tagger, analyzer, stderr);
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
@@ -67,6 +94,12 @@ internal static class ReportOutput
             TryDelete(temp);
             var reason = ex is UnauthorizedAccessException ? "geen schrijfrechten" : ex.Message.TrimEnd('.');
             stderr.WriteLine($"policylens: {outPath}: het bestand kan niet geschreven worden ({reason}); controleer of de map bestaat en het bestand niet in een ander programma geopend is");
+            return ExtractCommand.InputError;
+        }
+        catch (ReportConversionException ex)
+        {
+            TryDelete(temp);
+            stderr.WriteLine($"policylens: {outPath}: {ex.Message}");
             return ExtractCommand.InputError;
         }
         catch (Exception ex)

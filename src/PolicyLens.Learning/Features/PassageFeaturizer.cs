@@ -72,19 +72,22 @@ public sealed class PassageFeaturizer
     /// <summary>
     /// Fills <paramref name="bag"/> with the features of <paramref name="input"/>. When
     /// <paramref name="names"/> is given, the readable key of every feature is recorded there
-    /// (training needs them for the model file; tagging does not).
+    /// (training needs them for the model file; tagging does not). When <paramref name="known"/> is
+    /// given, features outside it are dropped as they are met: a model gives them no weight, and
+    /// tagging then spends nothing on them.
     /// </summary>
-    public void Extract(TaggingInput input, IReadOnlyList<PassageTag> ruleTags, FeatureBag bag, IDictionary<ulong, string>? names = null)
+    public void Extract(TaggingInput input, IReadOnlyList<PassageTag> ruleTags, FeatureBag bag, IDictionary<ulong, string>? names = null,
+        IReadOnlyDictionary<ulong, int>? known = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(ruleTags);
         ArgumentNullException.ThrowIfNull(bag);
         bag.Clear();
         var key = _key ??= new KeyBuffer();
-        AddText(input.Text, EvidenceSource.Passage, -1, bag, key, names);
+        AddText(input.Text, EvidenceSource.Passage, -1, bag, key, names, known);
         if (Options.HeadingWords)
             for (var h = 0; h < input.Headings.Count; h++)
-                AddText(input.Headings[h] ?? "", EvidenceSource.Heading, h, bag, key, names);
+                AddText(input.Headings[h] ?? "", EvidenceSource.Heading, h, bag, key, names, known);
         if (Options.Normalize && bag.Values.Count > 0)
         {
             var scale = (float)(1 / Math.Sqrt(bag.Values.Count));
@@ -94,26 +97,29 @@ public sealed class PassageFeaturizer
             foreach (var tag in ruleTags)
             {
                 key.Start("t:").Append(tag.Dimension).Append(':').Append(tag.Label);
-                var tagKey = Add(key, bag, names);
+                var tagKnown = Add(key, bag, names, known, out var tagKey);
                 foreach (var e in tag.Evidence)
                 {
-                    bag.Occurrences.Add(new(tagKey, e.Source, e.HeadingIndex, e.Start, e.End));
+                    if (tagKnown) bag.Occurrences.Add(new(tagKey, e.Source, e.HeadingIndex, e.Start, e.End));
                     key.Start(e.Source == EvidenceSource.Heading ? "rh:" : "r:").Append(e.RuleId);
-                    var ruleKey = Add(key, bag, names);
-                    bag.Occurrences.Add(new(ruleKey, e.Source, e.HeadingIndex, e.Start, e.End));
+                    if (Add(key, bag, names, known, out var ruleKey))
+                        bag.Occurrences.Add(new(ruleKey, e.Source, e.HeadingIndex, e.Start, e.End));
                 }
             }
     }
 
-    private static ulong Add(KeyBuffer key, FeatureBag bag, IDictionary<ulong, string>? names)
+    /// <summary>Adds the feature in <paramref name="key"/>; false when it is not among the known ones (and so not added).</summary>
+    private static bool Add(KeyBuffer key, FeatureBag bag, IDictionary<ulong, string>? names, IReadOnlyDictionary<ulong, int>? known, out ulong hash)
     {
-        var hash = key.Hash();
+        hash = key.Hash();
+        if (known is not null && !known.ContainsKey(hash)) return false;
         bag.Values[hash] = 1f;
         if (names is not null && !names.ContainsKey(hash)) names[hash] = key.ToString();
-        return hash;
+        return true;
     }
 
-    private void AddText(string text, EvidenceSource source, int headingIndex, FeatureBag bag, KeyBuffer key, IDictionary<ulong, string>? names)
+    private void AddText(string text, EvidenceSource source, int headingIndex, FeatureBag bag, KeyBuffer key, IDictionary<ulong, string>? names,
+        IReadOnlyDictionary<ulong, int>? known)
     {
         if (text.Length == 0) return;
         var folded = ArrayPool<char>.Shared.Rent(text.Length);
@@ -137,14 +143,14 @@ public sealed class PassageFeaturizer
                 var stem = DutchStems.Stem(word);
                 if (Options.Words || source == EvidenceSource.Heading)
                 {
-                    var k = Add(key.Start(words).Append(stem), bag, names);
-                    bag.Occurrences.Add(new(k, source, headingIndex, start, end));
+                    if (Add(key.Start(words).Append(stem), bag, names, known, out var k))
+                        bag.Occurrences.Add(new(k, source, headingIndex, start, end));
                 }
                 if (source == EvidenceSource.Heading) continue;
                 if (Options.Bigrams && previous is not null)
                 {
-                    var k = Add(key.Start("b:").Append(previous).Append('|').Append(stem), bag, names);
-                    bag.Occurrences.Add(new(k, source, headingIndex, previousStart, end));
+                    if (Add(key.Start("b:").Append(previous).Append('|').Append(stem), bag, names, known, out var k))
+                        bag.Occurrences.Add(new(k, source, headingIndex, previousStart, end));
                 }
                 previous = stem;
                 previousStart = start;
@@ -158,8 +164,8 @@ public sealed class PassageFeaturizer
                     padded[^1] = '>';
                     for (var s = 0; s + g <= padded.Length; s++)
                     {
-                        var k = Add(key.Start("c:").Append(padded.Slice(s, g)), bag, names);
-                        bag.Occurrences.Add(new(k, source, headingIndex, start, end));
+                        if (Add(key.Start("c:").Append(padded.Slice(s, g)), bag, names, known, out var k))
+                            bag.Occurrences.Add(new(k, source, headingIndex, start, end));
                     }
                 }
             }

@@ -19,11 +19,33 @@ public sealed class ModelTagger : IPassageTagger
     /// <summary>How many words of the passage a model tag names as its evidence.</summary>
     public const int MaxModelEvidence = 5;
 
+    /// <summary>Per-thread buffers, reused across passages so tagging allocates little beyond the tags themselves.</summary>
     private sealed class Scratch
     {
         public readonly FeatureBag Bag = new();
         public double[] Scores = [];
+        public readonly HashSet<(ulong, EvidenceSource, int, int, int)> Seen = new();
+        public readonly Dictionary<(EvidenceSource Source, int Heading, int Start, int End), int> SpanIndex = new();
+        public readonly List<SpanWeight> Spans = new();
     }
+
+    /// <summary>One span's summed positive weight for a label, its strongest feature, and when it was met (for a stable order).</summary>
+    private struct SpanWeight
+    {
+        public (EvidenceSource Source, int Heading, int Start, int End) Span;
+        public double Weight;
+        public double Best;
+        public int Feature;
+        public int Order;
+    }
+
+    private static readonly Comparison<SpanWeight> StrongestFirst = (a, b) =>
+    {
+        var c = b.Weight.CompareTo(a.Weight);
+        if (c != 0) return c;
+        c = a.Span.Start.CompareTo(b.Span.Start);
+        return c != 0 ? c : a.Order.CompareTo(b.Order);
+    };
 
     [ThreadStatic] private static Scratch? _scratch;
 
@@ -110,7 +132,7 @@ public sealed class ModelTagger : IPassageTagger
             var modelSpeaks = label.Policy != CombinationPolicy.Rules && byModel;
             var evidence = new List<Evidence>();
             if (ruleTag is not null) evidence.AddRange(ruleTag.Evidence);
-            if (modelSpeaks) evidence.AddRange(ModelEvidence(input, scratch.Bag, l, label));
+            if (modelSpeaks) AddModelEvidence(evidence, input, scratch, l, label);
             if (evidence.Count == 0) continue; // a model tag with no word in favour is no tag one can show
             // A model-only tag counts as one full rule hit plus its probability, so coverage strength stays comparable.
             var score = ruleTag?.Score ?? Math.Round(1 + p, 4);
@@ -141,7 +163,9 @@ public sealed class ModelTagger : IPassageTagger
 
     private double[] Probabilities(TaggingInput input, IReadOnlyList<PassageTag> ruleTags, Scratch scratch)
     {
-        _featurizer.Extract(input, ruleTags, scratch.Bag);
+        // Unknown features carry no weight, so they are dropped while featurising, unless the
+        // model scales by the count of every feature (Normalize) and needs them counted.
+        _featurizer.Extract(input, ruleTags, scratch.Bag, known: _featurizer.Options.Normalize ? null : _featureIndex);
         var n = _labels.Length;
         if (scratch.Scores.Length != n) scratch.Scores = new double[n];
         var z = scratch.Scores;
@@ -157,11 +181,16 @@ public sealed class ModelTagger : IPassageTagger
     }
 
     /// <summary>The spans whose features pushed the label up most, strongest first.</summary>
-    private IEnumerable<Evidence> ModelEvidence(TaggingInput input, FeatureBag bag, int l, LabelModel label)
+    private void AddModelEvidence(List<Evidence> evidence, TaggingInput input, Scratch scratch, int l, LabelModel label)
     {
         var n = _labels.Length;
-        var bySpan = new Dictionary<(EvidenceSource, int, int, int), (double Weight, int Feature, double Best)>();
-        var seen = new HashSet<(ulong, EvidenceSource, int, int, int)>();
+        var bag = scratch.Bag;
+        var seen = scratch.Seen;
+        var index = scratch.SpanIndex;
+        var spans = scratch.Spans;
+        seen.Clear();
+        index.Clear();
+        spans.Clear();
         foreach (var o in bag.Occurrences)
         {
             if (!_featureIndex.TryGetValue(o.Key, out var f)) continue;
@@ -170,16 +199,30 @@ public sealed class ModelTagger : IPassageTagger
             var w = _weights[f * n + l] * bag.Values[o.Key];
             if (w <= 0) continue;
             var span = (o.Source, o.HeadingIndex, o.Start, o.End);
-            bySpan[span] = bySpan.TryGetValue(span, out var acc)
-                ? (acc.Weight + w, w > acc.Best ? f : acc.Feature, Math.Max(w, acc.Best))
-                : (w, f, w);
+            if (index.TryGetValue(span, out var at))
+            {
+                var acc = spans[at];
+                if (w > acc.Best) (acc.Best, acc.Feature) = (w, f);
+                acc.Weight += w;
+                spans[at] = acc;
+            }
+            else
+            {
+                index[span] = spans.Count;
+                spans.Add(new SpanWeight { Span = span, Weight = w, Best = w, Feature = f, Order = spans.Count });
+            }
         }
+        spans.Sort(StrongestFirst);
         var ruleId = $"model.{label.Dimension}.{label.Label}";
-        foreach (var ((source, heading, start, end), (weight, feature, _)) in bySpan.OrderByDescending(kv => kv.Value.Weight).ThenBy(kv => kv.Key.Item3).Take(MaxModelEvidence))
+        var taken = 0;
+        foreach (var s in spans)
         {
+            if (taken == MaxModelEvidence) break;
+            taken++;
+            var (source, heading, start, end) = s.Span;
             var text = source == EvidenceSource.Heading ? input.Headings[heading] : input.Text;
             if (end <= start || end > text.Length) continue;
-            yield return new Evidence(ruleId, Model.Features[feature], text[start..end], start, end - start, Math.Round(weight, 4), source, heading);
+            evidence.Add(new Evidence(ruleId, Model.Features[s.Feature], text[start..end], start, end - start, Math.Round(s.Weight, 4), source, heading));
         }
     }
 }

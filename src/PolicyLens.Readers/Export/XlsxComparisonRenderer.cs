@@ -329,7 +329,7 @@ public sealed class XlsxComparisonRenderer(XlsxComparisonOptions? options = null
             .Select(p => (Passage: p, Tag: p.Tags.FirstOrDefault(t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id)))
             .Where(x => x.Tag is not null)
             .Select(x => (x.Passage, Tag: x.Tag!));
-        if (_options.MaxEvidencePerLabel is not { } max || label.Passages <= max) return all;
+        if (_options.MaxEvidencePerLabel is not { } max || label.PassageOrdinals.Count <= max) return all;
         return all.OrderByDescending(x => x.Tag.Score).ThenBy(x => x.Passage.Passage.Ordinal).Take(max).OrderBy(x => x.Passage.Passage.Ordinal);
     }
 

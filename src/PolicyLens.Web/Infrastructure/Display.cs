@@ -30,6 +30,14 @@ public static class Display
         _ => "afwezig",
     };
 
+    /// <summary>A shape per status, so a cell says its status without colour (the legend shows the same shapes).</summary>
+    public static string StatusGlyph(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Uitgewerkt => "●",
+        CoverageStatus.Genoemd => "◐",
+        _ => "○",
+    };
+
     /// <summary>
     /// Heat class h0–h5 for a passage count. Steps grow because a plan returning to a theme ten
     /// times is not ten times better covered than one returning twice.

@@ -11,10 +11,11 @@ public sealed record EvidenceCell(IHtmlContent? Header, IHtmlContent Value);
 /// <summary>
 /// A passage shown as evidence: its text and headings with the matched words in &lt;mark&gt;, and its tags.
 /// <see cref="Cells"/> is non-empty for table rows, which the page draws as a small table.
-/// <see cref="Strength"/> is the summed score of the tags that made it evidence.
+/// <see cref="Strength"/> is the summed score of the tags that made it evidence; <see cref="FromOcr"/>
+/// says the text was recognised from a page image (it may hold recognition errors).
 /// </summary>
 public sealed record EvidenceItem(int Ordinal, int? Page, IReadOnlyList<IHtmlContent> Headings, IHtmlContent Text, IReadOnlyList<PassageTag> Tags,
-    IReadOnlyList<PassageTag> MatchingTags, PassageKind Kind, IReadOnlyList<EvidenceCell> Cells, double Strength)
+    IReadOnlyList<PassageTag> MatchingTags, PassageKind Kind, IReadOnlyList<EvidenceCell> Cells, double Strength, bool FromOcr = false)
 {
     public bool IsTableRow => Cells.Count > 0;
 }
@@ -41,7 +42,7 @@ public static class EvidenceView
                 c.HeaderLength > 0 ? Highlighter.Mark(passage.Text.Substring(c.HeaderStart, c.HeaderLength), Clip(spans, c.HeaderStart, c.HeaderLength)) : null,
                 Highlighter.Mark(passage.Text.Substring(c.ValueStart, c.ValueLength), Clip(spans, c.ValueStart, c.ValueLength))))]
             : [];
-        return new EvidenceItem(passage.Ordinal, passage.Page, headings, text, tagged.Tags, matching, passage.Kind, cells, matching.Sum(t => t.Score));
+        return new EvidenceItem(passage.Ordinal, passage.Page, headings, text, tagged.Tags, matching, passage.Kind, cells, matching.Sum(t => t.Score), passage.FromOcr);
     }
 
     /// <summary>

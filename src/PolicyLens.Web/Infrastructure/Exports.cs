@@ -57,22 +57,41 @@ public sealed class ExportService(CoverageService coverage, ComparisonSelection 
         ["md"] = new MarkdownComparisonRenderer(),
     };
 
-    /// <summary>csv, md, html, json, docx, and xlsx (a one-plan comparison workbook).</summary>
-    public static IReadOnlyList<string> PlanFormats { get; } = ["csv", .. PlanRenderers.Keys, "xlsx"];
+    /// <summary>With the appendix, the Word and PDF reports carry all evidence, not only the strongest.</summary>
+    private static readonly IPlanReportBuilder FullBuilder = new PlanReportBuilder(new ReportOptions { MaxEvidencePerLabel = int.MaxValue });
+
+    /// <summary>The PDF report (LibreOffice); <see cref="PdfReportRenderer.IsAvailable"/> says whether it can be made here.</summary>
+    public static PdfReportRenderer Pdf { get; } = new();
+
+    private static readonly PdfReportRenderer PdfWithAppendix = new(new PdfReportOptions { Docx = new DocxReportOptions { Appendix = true } });
+    private static readonly DocxReportRenderer DocxWithAppendix = new(new DocxReportOptions { Appendix = true });
+
+    /// <summary>csv, md, html, json, docx, pdf, and xlsx (a one-plan comparison workbook).</summary>
+    public static IReadOnlyList<string> PlanFormats { get; } = ["csv", .. PlanRenderers.Keys, "pdf", "xlsx"];
     public static IReadOnlyList<string> ComparisonFormats { get; } = [.. ComparisonRenderers.Keys];
 
-    /// <summary>The plan's report in a format; null when the plan or the format is unknown.</summary>
-    public ExportFile? Plan(long documentId, string format)
+    /// <summary>
+    /// The plan's report in a format; null when the plan or the format is unknown. <paramref name="appendix"/>
+    /// adds the full tables and evidence to the Word and PDF reports. A PDF that cannot be made
+    /// throws <see cref="ReportConversionException"/> with a Dutch reason.
+    /// </summary>
+    public ExportFile? Plan(long documentId, string format, bool appendix = false)
     {
         if (coverage.Get(documentId) is not { } plan) return null;
         var name = FileStem(plan.Document.Title);
         if (format == "csv")
             return new ExportFile(new UTF8Encoding(false).GetBytes(PlanCsvRenderer.Render(plan.Coverage)), "text/csv; charset=utf-8", name + ".csv");
-        if (PlanRenderers.TryGetValue(format, out var renderer))
+        IReportRenderer? report = format switch
+        {
+            "pdf" => appendix ? PdfWithAppendix : Pdf,
+            "docx" when appendix => DocxWithAppendix,
+            _ => PlanRenderers.GetValueOrDefault(format),
+        };
+        if (report is not null)
         {
             using var stream = new MemoryStream();
-            renderer.Write(Builder.Build(plan.Coverage), stream);
-            return new ExportFile(stream.ToArray(), renderer.ContentType, name + renderer.FileExtension);
+            report.Write((appendix ? FullBuilder : Builder).Build(plan.Coverage), stream);
+            return new ExportFile(stream.ToArray(), report.ContentType, name + (appendix ? "-met-bijlage" : "") + report.FileExtension);
         }
         if (format == "xlsx")
             return Render(ComparisonRenderers[format], coverage.Compare([plan]), [plan.Coverage], name);

@@ -59,6 +59,7 @@ public sealed class IngestionWorker(IngestionQueue queue, JobRegistry jobs, Plan
             file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(DutchMessages.Reason)];
             if (outcome.DocumentId is { } id)
             {
+                if (job.VersionOf is { } versionOf) LinkVersion(file, id, versionOf);
                 // Analyse before reporting done, so the report the browser is sent to opens at once.
                 coverage.Forget(id);
                 Prime(id);
@@ -95,6 +96,14 @@ public sealed class IngestionWorker(IngestionQueue queue, JobRegistry jobs, Plan
         }
         jobs.Save(job, file);
         if (file.DeleteWhenDone) TryDelete(file.TempPath);
+    }
+
+    /// <summary>Links an upload as the new version of a plan; when that cannot be done the file is still stored and says why.</summary>
+    private void LinkVersion(JobFile file, long id, long versionOf)
+    {
+        var link = library.Store.LinkVersion(id, versionOf);
+        if (link.Linked) log.LogInformation("Document {Id} is version {Version} of the plan of document {Of}", id, link.Version!.Version, versionOf);
+        else file.VersionNote = link.DutchMessage(id, versionOf);
     }
 
     private const string DiskFull =

@@ -208,8 +208,18 @@ public static class ServiceSetup
                 next = $"/taken/{job.Id}",
             });
         });
-        app.MapGet("/documenten/{id:long}/export/{format}", (long id, string format, ExportService exports) =>
-            exports.Plan(id, format) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound());
+        app.MapGet("/documenten/{id:long}/export/{format}", (long id, string format, string? bijlage, ExportService exports) =>
+        {
+            try
+            {
+                return exports.Plan(id, format, bijlage is "1" or "ja") is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound();
+            }
+            catch (PolicyLens.Readers.Export.ReportConversionException ex)
+            {
+                // No PDF engine or a failed conversion: say so in Dutch and point to the Word report.
+                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
         app.MapGet("/vergelijken/export/{format}", (string format, HttpRequest request, ExportService exports) =>
         {
             try

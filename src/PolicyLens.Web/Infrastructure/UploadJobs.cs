@@ -65,6 +65,10 @@ public sealed class JobFile
     public bool Duplicate { get => _duplicate; set => _duplicate = value; }
     public IReadOnlyList<string> Warnings { get => _warnings; set => _warnings = value; }
 
+    /// <summary>Why an upload meant as a new version was stored as a plan of its own (Dutch); null otherwise.</summary>
+    public string? VersionNote { get => _versionNote; set => _versionNote = value; }
+    private volatile string? _versionNote;
+
     /// <summary>How often reading this file began (a file being read during two crashes is not tried a third time).</summary>
     public int Attempts { get => Volatile.Read(ref _attempts); set => Volatile.Write(ref _attempts, value); }
 
@@ -112,6 +116,9 @@ public sealed class UploadJob
     /// <summary>The demo plans loaded at first start.</summary>
     public bool IsDemo { get; }
 
+    /// <summary>The stored document this upload (one file) is a new version of; null for a new plan.</summary>
+    public long? VersionOf { get; init; }
+
     /// <summary>The browser that started the job (<see cref="ClientIdentity"/>); null: everyone sees it (demo plans).</summary>
     public string? Owner { get; }
 
@@ -128,6 +135,9 @@ public sealed class UploadJob
     /// <summary>Where to go when done: the report of the only document, else null (the job page lists them).</summary>
     public long? SingleDocumentId => Done && Files.Count == 1 ? Files[0].DocumentId : null;
 
+    /// <summary>Where a finished one-file job goes: its version page when it became a new version, else its report; null to stay.</summary>
+    public string? NextPage => SingleDocumentId is not { } id || Files[0].VersionNote is not null ? null
+        : VersionOf is not null && !Files[0].Duplicate ? $"/documenten/{id}/versies" : $"/documenten/{id}";
     /// <summary>Only the browser that started a job sees it; nobody's uploads show up on another visitor's pages.</summary>
     public bool IsVisibleTo(string? browser) => Owner is null || string.Equals(Owner, browser, StringComparison.Ordinal);
 

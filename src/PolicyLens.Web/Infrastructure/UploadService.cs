@@ -50,7 +50,7 @@ public sealed class UploadService(IOptions<PolicyLensOptions> options, AppPaths 
 
     /// <summary>Accepts the files and returns the queued job, or the reason nothing was queued.</summary>
     public async Task<(UploadJob? Job, UploadRejection? Rejection)> AcceptAsync(IReadOnlyList<IFormFile> upload, string? municipality, Uploader uploader,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long? versionOf = null)
     {
         var o = options.Value;
         var real = upload.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToArray();
@@ -127,7 +127,7 @@ public sealed class UploadService(IOptions<PolicyLensOptions> options, AppPaths 
             return (null, new(StatusCodes.Status415UnsupportedMediaType,
                 refused.Count == 1 ? "Dit bestand kan PolicyLens niet verwerken." : "Deze bestanden kan PolicyLens niet verwerken.", refused));
 
-        var job = new UploadJob(accepted, time.GetUtcNow(), CleanText(municipality), owner: uploader.Browser) { Refused = refused };
+        var job = new UploadJob(accepted, time.GetUtcNow(), CleanText(municipality), owner: uploader.Browser) { Refused = refused, VersionOf = versionOf };
         jobs.Add(job);
         queue.Enqueue(job, uploader.Client);
         return (job, null);

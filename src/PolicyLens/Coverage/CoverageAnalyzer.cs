@@ -43,52 +43,50 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         var actionHeadings = new HeadingKinds();
         var acc = new LabelAccumulator[labels.Count];
         for (var i = 0; i < acc.Length; i++) acc[i] = new LabelAccumulator();
+        var underAction = new bool[ordered.Length];
+        var textPassages = 0;
 
         for (var pi = 0; pi < ordered.Length; pi++)
         {
             var tagged = ordered[pi];
             var passage = tagged.Passage;
             var section = sections.Of(pi);
-            // Table rows under an action are mostly budget lines ("Partner: Buurtcomités"), not commitments.
-            var underAction = passage.Kind is PassageKind.Paragraph or PassageKind.ListItem && actionHeadings.AnyAction(passage.Headings);
+            var isText = PassageCounts.IsRunningText(passage.Kind);
+            if (isText) textPassages++;
+            // Only running text under an action is a commitment; table rows there are mostly budget lines.
+            underAction[pi] = isText && actionHeadings.AnyAction(passage.Headings);
             foreach (var tag in tagged.Tags)
             {
                 if (!index.TryGetValue((tag.Dimension, tag.Label), out var li)) continue; // a label of another rule set
                 var a = acc[li];
-                // A passage gets one tag per label; guard anyway so a duplicate cannot double-count.
-                if (a.Ordinals.Count > 0 && a.Ordinals[^1] == passage.Ordinal) continue;
-                a.Ordinals.Add(passage.Ordinal);
-                a.Strength += tag.Score;
-                if (section is not null) a.Sections[section] = a.Sections.GetValueOrDefault(section) + 1;
-                var onOwnWords = OnOwnWords(tag);
-                if (onOwnWords && passage.Kind == PassageKind.Heading) a.InHeading = true;
-                if (onOwnWords && underAction) a.InAction = true;
+                if (!a.Rule.Add(passage, tag.Score, OnOwnWords(tag), underAction[pi])) continue;
+                if (isText && section is not null) a.Sections[section] = a.Sections.GetValueOrDefault(section) + 1;
             }
         }
 
-        var total = Math.Max(1, ordered.Length);
+        var total = Math.Max(1, textPassages);
         var coverage = new LabelCoverage[labels.Count];
         for (var i = 0; i < labels.Count; i++)
         {
             var a = acc[i];
-            var status = StatusOf(a);
+            var (status, reason) = a.Rule.Decide(_options);
             var hits = sections.Order
                 .Where(a.Sections.ContainsKey)
                 .Select(h => new SectionHit(h, a.Sections[h]))
                 .ToArray();
-            coverage[i] = new LabelCoverage(labels[i], a.Ordinals.Count, Math.Round(a.Strength, 4),
-                Math.Min(1.0, (double)a.Ordinals.Count / total), status, a.Ordinals.ToArray(), hits);
+            coverage[i] = new LabelCoverage(labels[i], a.Rule.Counts, Math.Round(a.Rule.Strength, 4),
+                Math.Min(1.0, (double)a.Rule.Text / total), status, reason, a.Rule.Ordinals.ToArray(), hits);
         }
 
-        var elementByLevel = Matrix("element", "level", labels, ordered);
-        var elementByType = Matrix("element", "type", labels, ordered);
+        var elementByLevel = Matrix("element", "level", labels, ordered, underAction);
+        var elementByType = Matrix("element", "type", labels, ordered, underAction);
         var gaps = coverage
             .Where(c => _options.GapDimensions.Contains(c.Label.Dimension) && c.Status != CoverageStatus.Uitgewerkt)
             .Select(c => new Gap(c.Label, c.Status, c.Label.SuggestedActions))
             .ToArray();
         var chapters = Chapters(sections, ordered);
         var outline = Outline(ordered, index, labels);
-        var result = new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, chapters, outline);
+        var result = new PlanCoverage(plan, ordered, coverage, elementByLevel, elementByType, gaps, chapters, outline, _options);
         // The checks read the finished coverage through its summary, so they say what the report says.
         return _checker.Checks.Count == 0 ? result : result.WithChecks(_checker.Check(PlanSummaryBuilder.Build(result)));
     }
@@ -109,35 +107,25 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         return false;
     }
 
-    private CoverageStatus StatusOf(LabelAccumulator a)
-    {
-        if (a.Ordinals.Count == 0) return CoverageStatus.Afwezig;
-        if (a.Ordinals.Count >= _options.ElaboratedMinPassages) return CoverageStatus.Uitgewerkt;
-        if (a.Strength >= _options.ElaboratedMinStrength - 1e-9) return CoverageStatus.Uitgewerkt;
-        if (_options.HeadingCountsAsElaborated && a.InHeading) return CoverageStatus.Uitgewerkt;
-        if (_options.ActionCountsAsElaborated && a.InAction) return CoverageStatus.Uitgewerkt;
-        return CoverageStatus.Genoemd;
-    }
-
-    private static CoverageMatrix Matrix(string rowDimension, string columnDimension, IReadOnlyList<LabelInfo> labels, TaggedPassage[] passages)
+    private CoverageMatrix Matrix(string rowDimension, string columnDimension, IReadOnlyList<LabelInfo> labels, TaggedPassage[] passages, bool[] underAction)
     {
         var rows = labels.Where(l => l.Dimension == rowDimension).ToArray();
         var columns = labels.Where(l => l.Dimension == columnDimension).ToArray();
-        var cells = new Dictionary<(string, string), (List<int> Ordinals, double Strength)>();
+        var cells = new Dictionary<(string, string), StatusRule.Accumulator>();
         foreach (var row in rows)
             foreach (var column in columns)
-                cells[(row.Id, column.Id)] = ([], 0);
-        foreach (var tagged in passages)
+                cells[(row.Id, column.Id)] = new StatusRule.Accumulator();
+        for (var pi = 0; pi < passages.Length; pi++)
         {
+            var tagged = passages[pi];
             foreach (var r in tagged.Tags)
             {
                 if (r.Dimension != rowDimension) continue;
                 foreach (var c in tagged.Tags)
                 {
                     if (c.Dimension != columnDimension || !cells.TryGetValue((r.Label, c.Label), out var cell)) continue;
-                    if (cell.Ordinals.Count > 0 && cell.Ordinals[^1] == tagged.Passage.Ordinal) continue;
-                    cell.Ordinals.Add(tagged.Passage.Ordinal);
-                    cells[(r.Label, c.Label)] = (cell.Ordinals, cell.Strength + r.Score);
+                    // The cell is about the row label (the element) at that level: its words and score decide.
+                    cell.Add(tagged.Passage, r.Score, OnOwnWords(r), underAction[pi]);
                 }
             }
         }
@@ -145,8 +133,9 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
         foreach (var row in rows)
             foreach (var column in columns)
             {
-                var (ordinals, strength) = cells[(row.Id, column.Id)];
-                list.Add(new MatrixCell(row.Id, column.Id, ordinals.Count, Math.Round(strength, 4), ordinals.ToArray()));
+                var cell = cells[(row.Id, column.Id)];
+                var (status, reason) = cell.Decide(_options);
+                list.Add(new MatrixCell(row.Id, column.Id, cell.Counts, Math.Round(cell.Strength, 4), status, reason, cell.Ordinals.ToArray()));
             }
         return new CoverageMatrix(rowDimension, columnDimension, rows, columns, list);
     }
@@ -161,7 +150,7 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
             var tagged = passages[pi];
             var section = sections.Of(pi);
             if (section is null) continue;
-            if (tagged.Passage.Kind != PassageKind.Heading) counts[section] = counts.GetValueOrDefault(section) + 1;
+            if (PassageCounts.IsRunningText(tagged.Passage.Kind)) counts[section] = counts.GetValueOrDefault(section) + 1;
             foreach (var tag in tagged.Tags)
             {
                 if (tag.Dimension == "domain")
@@ -238,11 +227,8 @@ public sealed class CoverageAnalyzer : ICoverageAnalyzer
 
     private sealed class LabelAccumulator
     {
-        public List<int> Ordinals { get; } = [];
-        public double Strength { get; set; }
+        public StatusRule.Accumulator Rule { get; } = new();
         public Dictionary<string, int> Sections { get; } = new(StringComparer.Ordinal);
-        public bool InHeading { get; set; }
-        public bool InAction { get; set; }
     }
 
     /// <summary>Caches which heading texts are BBC actions ("Actie 2.3.1", "A 2.3.1", "AC000048").</summary>

@@ -15,6 +15,64 @@ public enum CoverageStatus
     Uitgewerkt,
 }
 
+/// <summary>
+/// Why a label (or a heatmap cell) has its status: the first part of the one status rule of
+/// <see cref="CoverageOptions"/> that applied. Reports turn it into a sentence per cell.
+/// </summary>
+public enum StatusReason
+{
+    /// <summary>Afwezig: no passage carries it, not even a heading or a table row.</summary>
+    NoPassage,
+
+    /// <summary>Genoemd: only headings or table rows carry it, no passage of running text.</summary>
+    OnlyHeadingsOrTableRows,
+
+    /// <summary>Genoemd: running text carries it, but too little for any of the reasons below.</summary>
+    FewPassages,
+
+    /// <summary>Uitgewerkt: at least <see cref="CoverageOptions.ElaboratedMinPassages"/> passages of running text.</summary>
+    ManyPassages,
+
+    /// <summary>Uitgewerkt: a paragraph or list item under an action heading (BBC "Actie 2.3.1") carries it on its own words.</summary>
+    ConcreteAction,
+
+    /// <summary>Uitgewerkt: a heading's own text carries it, and running text does too.</summary>
+    OwnHeading,
+
+    /// <summary>Uitgewerkt: the scores over its running text add up to <see cref="CoverageOptions.ElaboratedMinStrength"/>.</summary>
+    StrongEvidence,
+}
+
+/// <summary>
+/// How many passages carry a label, by kind: running text (paragraphs and list items) is what
+/// counts; headings and table rows (often budget lines) are counted apart.
+/// </summary>
+public sealed record PassageCounts
+{
+    public PassageCounts(int text, int headings, int tableRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(headings);
+        ArgumentOutOfRangeException.ThrowIfNegative(tableRows);
+        Text = text;
+        Headings = headings;
+        TableRows = tableRows;
+    }
+
+    public static PassageCounts None { get; } = new(0, 0, 0);
+
+    /// <summary>Paragraphs and list items.</summary>
+    public int Text { get; }
+    public int Headings { get; }
+    public int TableRows { get; }
+
+    /// <summary>Every passage of any kind.</summary>
+    public int Total => Text + Headings + TableRows;
+
+    /// <summary>True for paragraphs and list items, the passages that count.</summary>
+    public static bool IsRunningText(Passages.PassageKind kind) => kind is Passages.PassageKind.Paragraph or Passages.PassageKind.ListItem;
+}
+
 /// <summary>Facts about the plan a coverage is about.</summary>
 public sealed record PlanInfo
 {
@@ -58,7 +116,7 @@ public sealed record PlanInfo
     public PolicyLens.Documents.PlanFacts Facts { get; init; } = PolicyLens.Documents.PlanFacts.None;
 }
 
-/// <summary>How often a label occurs under one top-level heading (e.g. one beleidsdoelstelling).</summary>
+/// <summary>How many passages of running text carry a label under one top-level heading (e.g. one beleidsdoelstelling).</summary>
 public sealed record SectionHit
 {
     public SectionHit(string heading, int passages)
@@ -76,62 +134,75 @@ public sealed record SectionHit
 /// <summary>The coverage of one label in one plan.</summary>
 public sealed record LabelCoverage
 {
-    public LabelCoverage(LabelInfo label, int passages, double strength, double share, CoverageStatus status,
+    public LabelCoverage(LabelInfo label, PassageCounts counts, double strength, double share, CoverageStatus status, StatusReason reason,
         IReadOnlyList<int> passageOrdinals, IReadOnlyList<SectionHit> sections)
     {
         ArgumentNullException.ThrowIfNull(label);
-        ArgumentOutOfRangeException.ThrowIfNegative(passages);
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(passageOrdinals);
         ArgumentNullException.ThrowIfNull(sections);
         if (double.IsNaN(strength) || strength < 0) throw new ArgumentOutOfRangeException(nameof(strength), strength, "Strength is zero or positive.");
         if (double.IsNaN(share) || share is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(share), share, "A share lies between 0 and 1.");
-        if (passageOrdinals.Count != passages) throw new ArgumentException("One ordinal per passage.", nameof(passageOrdinals));
-        if ((passages == 0) != (status == CoverageStatus.Afwezig))
-            throw new ArgumentException("A label is absent exactly when no passage carries it.", nameof(status));
+        if (passageOrdinals.Count != counts.Total) throw new ArgumentException("One ordinal per passage of any kind.", nameof(passageOrdinals));
+        StatusRule.Check(counts, status, reason);
         Label = label;
-        Passages = passages;
+        Counts = counts;
         Strength = strength;
         Share = share;
         Status = status;
+        Reason = reason;
         PassageOrdinals = passageOrdinals;
         Sections = sections;
     }
 
     public LabelInfo Label { get; }
 
-    /// <summary>Number of passages that carry the label.</summary>
-    public int Passages { get; }
+    /// <summary>Passages of running text that carry the label: the number reports show.</summary>
+    public int Passages => Counts.Text;
 
-    /// <summary>Sum of the tag scores over those passages (each score is summed rule weight, ≥ the label's threshold).</summary>
+    /// <summary>The passages that carry the label by kind (running text, headings, table rows).</summary>
+    public PassageCounts Counts { get; }
+
+    /// <summary>Sum of the tag scores over the running text (each score is summed rule weight, ≥ the label's threshold).</summary>
     public double Strength { get; }
 
-    /// <summary>Passages with the label as a fraction of the plan's text passages (headings not counted).</summary>
+    /// <summary>Running-text passages with the label as a fraction of the plan's running-text passages.</summary>
     public double Share { get; }
 
     public CoverageStatus Status { get; }
 
-    /// <summary>Ordinals of the passages, in document order.</summary>
+    /// <summary>Which part of the status rule decided <see cref="Status"/>.</summary>
+    public StatusReason Reason { get; }
+
+    /// <summary>Ordinals of every passage that carries the label (headings and table rows too), in document order.</summary>
     public IReadOnlyList<int> PassageOrdinals { get; }
 
-    /// <summary>Where: per top-level heading, in document order.</summary>
+    /// <summary>Where its running text is: per top-level heading, in document order.</summary>
     public IReadOnlyList<SectionHit> Sections { get; }
 }
 
-/// <summary>One cell of a two-dimensional coverage matrix: passages carrying both labels.</summary>
+/// <summary>
+/// One cell of a two-dimensional coverage matrix: the passages carrying both labels, with a
+/// status by the same rule as a label's (see <see cref="CoverageOptions"/>).
+/// </summary>
 public sealed record MatrixCell
 {
-    public MatrixCell(string rowLabel, string columnLabel, int passages, double strength, IReadOnlyList<int> passageOrdinals)
+    public MatrixCell(string rowLabel, string columnLabel, PassageCounts counts, double strength, CoverageStatus status, StatusReason reason,
+        IReadOnlyList<int> passageOrdinals)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rowLabel);
         ArgumentException.ThrowIfNullOrWhiteSpace(columnLabel);
-        ArgumentOutOfRangeException.ThrowIfNegative(passages);
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(passageOrdinals);
         if (double.IsNaN(strength) || strength < 0) throw new ArgumentOutOfRangeException(nameof(strength));
-        if (passageOrdinals.Count != passages) throw new ArgumentException("One ordinal per passage.", nameof(passageOrdinals));
+        if (passageOrdinals.Count != counts.Total) throw new ArgumentException("One ordinal per passage of any kind.", nameof(passageOrdinals));
+        StatusRule.Check(counts, status, reason);
         RowLabel = rowLabel;
         ColumnLabel = columnLabel;
-        Passages = passages;
+        Counts = counts;
         Strength = strength;
+        Status = status;
+        Reason = reason;
         PassageOrdinals = passageOrdinals;
     }
 
@@ -140,10 +211,19 @@ public sealed record MatrixCell
 
     /// <summary>Id of the column label (e.g. a prevention level).</summary>
     public string ColumnLabel { get; }
-    public int Passages { get; }
 
-    /// <summary>Sum of the row label's scores over the passages of the cell.</summary>
+    /// <summary>Passages of running text with both labels: the number the heatmap shows.</summary>
+    public int Passages => Counts.Text;
+
+    /// <summary>The passages with both labels by kind.</summary>
+    public PassageCounts Counts { get; }
+
+    /// <summary>Sum of the row label's scores over the cell's running text.</summary>
     public double Strength { get; }
+    public CoverageStatus Status { get; }
+    public StatusReason Reason { get; }
+
+    /// <summary>Every passage with both labels (headings and table rows too), in document order.</summary>
     public IReadOnlyList<int> PassageOrdinals { get; }
 }
 

@@ -1,3 +1,4 @@
+using PolicyLens.Passages;
 using PolicyLens.Tagging;
 
 namespace PolicyLens.Coverage;
@@ -10,7 +11,8 @@ public sealed record PlanCoverage
 
     public PlanCoverage(PlanInfo plan, IReadOnlyList<TaggedPassage> passages, IReadOnlyList<LabelCoverage> labels,
         CoverageMatrix elementByLevel, CoverageMatrix elementByType, IReadOnlyList<Gap> gaps,
-        IReadOnlyList<ChapterContribution> chapters, IReadOnlyList<OutlineNode> outline, IReadOnlyList<CheckResult>? checks = null)
+        IReadOnlyList<ChapterContribution> chapters, IReadOnlyList<OutlineNode> outline, CoverageOptions? options = null,
+        IReadOnlyList<CheckResult>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(passages);
@@ -36,6 +38,15 @@ public sealed record PlanCoverage
         Gaps = gaps;
         Chapters = chapters;
         Outline = outline;
+        Options = options ?? new CoverageOptions();
+        int text = 0, headings = 0, rows = 0;
+        foreach (var passage in passages)
+        {
+            if (passage.Passage.Kind == PassageKind.Heading) headings++;
+            else if (passage.Passage.Kind == PassageKind.TableRow) rows++;
+            else text++;
+        }
+        PassageKinds = new PassageCounts(text, headings, rows);
         Checks = checks ?? [];
     }
 
@@ -52,6 +63,8 @@ public sealed record PlanCoverage
         Gaps = original.Gaps;
         Chapters = original.Chapters;
         Outline = original.Outline;
+        Options = original.Options;
+        PassageKinds = original.PassageKinds;
         Checks = checks;
     }
 
@@ -80,6 +93,12 @@ public sealed record PlanCoverage
 
     /// <summary>The heading tree's top-level nodes.</summary>
     public IReadOnlyList<OutlineNode> Outline { get; }
+
+    /// <summary>The thresholds the statuses were decided with, so reports can explain them.</summary>
+    public CoverageOptions Options { get; }
+
+    /// <summary>The plan's passages by kind: running text, headings, table rows.</summary>
+    public PassageCounts PassageKinds { get; }
 
     /// <summary>The coverage of every label of one dimension, in display order.</summary>
     public IReadOnlyList<LabelCoverage> For(string dimension) => [.. Labels.Where(l => l.Label.Dimension == dimension)];

@@ -9,7 +9,7 @@ namespace PolicyLens.Coverage;
 /// <summary>What a plan check sees of one analysed plan (<c>plan</c> in an expression).</summary>
 public sealed record PlanSummary
 {
-    public PlanSummary(string title, string fileName, string municipality, int pages, PassageCounts counts,
+    public PlanSummary(string title, string fileName, string municipality, int pages, PlanPassageCounts counts,
         IReadOnlyList<LabelSummary> labels, IReadOnlyList<ChapterSummary> chapters, LonelinessSummary loneliness,
         IReadOnlyList<PassageSummary> passages)
     {
@@ -55,7 +55,7 @@ public sealed record PlanSummary
     /// <summary>0 when the format has no pages.</summary>
     public int Pages { get; }
 
-    public PassageCounts Counts { get; }
+    public PlanPassageCounts Counts { get; }
 
     /// <summary>Every label of the rule set, per dimension in display order (also the absent ones).</summary>
     public IReadOnlyList<LabelSummary> Labels { get; }
@@ -86,10 +86,10 @@ public sealed record PlanSummary
         [.. labels.Where(l => l.Dimension == dimension && l.Present).Select(l => l.Id)];
 }
 
-/// <summary>How many passages of each kind the plan has.</summary>
-public sealed record PassageCounts
+/// <summary>How many passages of each kind the plan has, as the checks see them (paragraphs and list items apart; <see cref="PassageCounts"/> is the report's text/heading/table-row split).</summary>
+public sealed record PlanPassageCounts
 {
-    public PassageCounts(int paragraphs, int listItems, int headings, int tableRows)
+    public PlanPassageCounts(int paragraphs, int listItems, int headings, int tableRows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(paragraphs);
         ArgumentOutOfRangeException.ThrowIfNegative(listItems);
@@ -148,10 +148,12 @@ public sealed record LabelSummary
 
     /// <summary><c>afwezig</c>, <c>genoemd</c> or <c>uitgewerkt</c>.</summary>
     public string Status { get; }
+
+    /// <summary>Passages of any kind with the label (the report counts running text apart).</summary>
     public int Passages { get; }
     public double Strength { get; }
 
-    /// <summary>Passages with the label as a fraction of all passages (0–1).</summary>
+    /// <summary>Passages of running text with the label as a fraction of all running text (0–1).</summary>
     public double Share { get; }
 
     /// <summary>At least one passage carries the label.</summary>
@@ -162,6 +164,7 @@ public sealed record LabelSummary
 
     /// <summary>Headings of the chapters where the label occurs, in document order.</summary>
     public IReadOnlyList<string> Chapters { get; }
+
     public IReadOnlyList<int> PassageOrdinals { get; }
 }
 

@@ -85,7 +85,8 @@ public static class PlanSummaryBuilder
 
         var labelSummaries = new List<LabelSummary>(coverage.Labels.Count);
         foreach (var c in coverage.Labels)
-            labelSummaries.Add(new LabelSummary(c.Label.Dimension, c.Label.Id, c.Label.Name, c.Status.ToString().ToLowerInvariant(), c.Passages, c.Strength, c.Share,
+            labelSummaries.Add(new LabelSummary(c.Label.Dimension, c.Label.Id, c.Label.Name, c.Status.ToString().ToLowerInvariant(),
+                c.PassageOrdinals.Count, c.Strength, c.Share, // every kind, as the checks were written against
                 [.. c.Sections.Select(s => s.Heading)], c.PassageOrdinals));
         // A check may name any label of the framework; one the rule set lacks is simply absent.
         foreach (var dimension in LabelCatalog.Dimensions)
@@ -103,7 +104,7 @@ public static class PlanSummaryBuilder
         var loneliness = new LonelinessSummary(about, InFrameworkOrder("age", ages), InFrameworkOrder("risk", risks), word, isolation, feeling);
         var plan = coverage.Plan;
         return new PlanSummary(plan.Title, plan.FileName, plan.Municipality ?? "", plan.PageCount ?? 0,
-            new PassageCounts(paragraphs, listItems, headings, tableRows), labelSummaries, chapters, loneliness, summaries);
+            new PlanPassageCounts(paragraphs, listItems, headings, tableRows), labelSummaries, chapters, loneliness, summaries);
     }
 
     private static string KindText(PassageKind kind) => kind switch

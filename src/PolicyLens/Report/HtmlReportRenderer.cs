@@ -32,6 +32,11 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         mark { background: #ffe98a; } ul.outline { padding-left: 1.2rem; } ul.outline .labels { color: #2c5d63; font-size: 9.5pt; }
         @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
         @page { size: A4; margin: 18mm; }
+        .advice { background: #f3f7f7; border: 1px solid #c8d8d8; padding: .2rem 1rem; } .legend li { margin: .1rem 0; }
+        td.cell { text-align: center; white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        td.cell .why { display: block; font-size: 8pt; white-space: normal; color: inherit; }
+        td.s-uitgewerkt { background: #1f6f43; color: #fff; } td.s-genoemd { background: #f3d98b; color: #1b1b1b; } td.s-afwezig { background: #f1f1f1; color: #555; }
+        .note { font-size: 9pt; color: #555; } .kind { font-size: 8.5pt; text-transform: uppercase; color: #555; }
         """;
 
     public override string Render(PlanReport report)
@@ -45,11 +50,11 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         h.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         h.Append("<style>").Append(Css).AppendLine("</style></head><body>");
         h.Append("<h1>Rapport: ").Append(E(plan.Title)).AppendLine("</h1>");
-        h.Append("<p class=\"meta\">Bestand: ").Append(E(plan.FileName));
-        if (plan.Municipality is { } m) h.Append(" · Gemeente: ").Append(E(m));
+        h.Append("<p class=\"meta\">");
+        if (plan.Municipality is { } m) h.Append("Gemeente: ").Append(E(m)).Append(" · ");
+        h.Append("Bestand: ").Append(E(plan.FileName));
         if (plan.PageCount is { } pages) h.Append(" · Pagina's: ").Append(pages);
-        h.Append(" · Passages: ").Append(report.Summary.Passages).AppendLine("</p>");
-        h.Append("<p class=\"meta\">Regelset: <code>").Append(E(plan.RuleSetVersion)).AppendLine("</code></p>");
+        h.Append(" · ").Append(E(ReportText.PlanPassages(report.Summary.PassageKinds))).AppendLine("</p>");
         if (plan.Warnings.Count > 0)
         {
             h.Append("<div class=\"flag warning\"><p><strong>").Append(E(ReportText.WarningsLead)).AppendLine("</strong></p><ul>");
@@ -57,8 +62,50 @@ public sealed class HtmlReportRenderer : TextReportRenderer
             h.AppendLine("</ul></div>");
         }
 
-        h.AppendLine("<h2>Samenvatting</h2>");
-        h.Append("<p>").Append(E(ReportText.Summary(report.Summary))).AppendLine("</p>");
+        h.AppendLine("<h2>Samenvatting</h2><div class=\"advice\">");
+        foreach (var paragraph in report.Advice.Paragraphs) h.Append("<p>").Append(E(paragraph)).AppendLine("</p>");
+        h.AppendLine("</div>");
+        h.AppendLine("<h3>Hoe de stand wordt bepaald</h3><ul class=\"legend\">");
+        foreach (var line in report.StatusRule) h.Append("<li>").Append(E(line)).AppendLine("</li>");
+        h.AppendLine("</ul>");
+
+        foreach (var matrix in report.Matrices)
+        {
+            h.Append("<h2>").Append(E(matrix.Title)).AppendLine("</h2>");
+            h.Append("<table><thead><tr><th>Element</th>");
+            foreach (var column in matrix.ColumnNames) h.Append("<th>").Append(E(column)).Append("</th>");
+            h.AppendLine("<th>Element in het hele plan</th></tr></thead><tbody>");
+            for (var r = 0; r < matrix.RowNames.Count; r++)
+            {
+                h.Append("<tr><td>").Append(E(matrix.RowNames[r])).Append("</td>");
+                if (matrix.Cells.Count > r)
+                    foreach (var cell in matrix.Cells[r]) Cell(h, cell);
+                else
+                    foreach (var n in matrix.Passages[r]) h.Append("<td class=\"num\">").Append(n).Append("</td>");
+                if (matrix.RowTotals.Count > r) Cell(h, matrix.RowTotals[r]);
+                h.AppendLine("</tr>");
+            }
+            h.AppendLine("</tbody></table>");
+            h.Append("<p class=\"note\">").Append(E(ReportText.HeatmapNote)).AppendLine("</p>");
+        }
+
+        h.AppendLine("<h2>Lacunes en suggesties</h2>");
+        if (report.Gaps.Count == 0) h.AppendLine("<p>Geen lacunes gevonden.</p>");
+        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
+        {
+            h.Append("<h3>").Append(E(group.Key)).AppendLine("</h3>");
+            foreach (var gap in group)
+            {
+                h.Append("<p><strong>").Append(E(gap.Name)).Append("</strong> <span class=\"status ").Append(gap.StatusText).Append("\">(").Append(E(gap.StatusText))
+                 .Append(")</span>: ").Append(E(gap.Advice.Length > 0 ? gap.Advice : gap.Description)).AppendLine("</p>");
+                if (gap.SuggestedActions.Count > 0)
+                {
+                    h.Append("<ul>");
+                    foreach (var action in gap.SuggestedActions) h.Append("<li>").Append(E(action)).Append("</li>");
+                    h.AppendLine("</ul>");
+                }
+            }
+        }
 
         h.AppendLine("<h2>Controles</h2>");
         if (report.Checks.Count == 0) h.AppendLine("<p>Er zijn geen controles ingesteld.</p>");
@@ -77,49 +124,16 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         foreach (var dimension in report.Dimensions)
         {
             h.Append("<h3>").Append(E(dimension.Title)).AppendLine("</h3>");
-            h.AppendLine("<table><thead><tr><th>Label</th><th>Status</th><th>Passages</th><th>Sterkte</th><th>Aandeel</th><th>Waar</th></tr></thead><tbody>");
+            h.AppendLine("<table><thead><tr><th>Label</th><th>Stand</th><th>Passages</th><th>Sterkte</th><th>Aandeel</th><th>Waar</th></tr></thead><tbody>");
             foreach (var row in dimension.Rows)
-                h.Append("<tr><td>").Append(E(row.Name)).Append("</td><td class=\"status ").Append(row.StatusText).Append("\">").Append(E(row.StatusText))
-                 .Append("</td><td class=\"num\">").Append(row.Passages).Append("</td><td class=\"num\">").Append(ReportText.Number(row.Strength))
+                h.Append("<tr><td>").Append(E(row.Name)).Append("</td><td class=\"status ").Append(row.StatusText).Append("\" title=\"").Append(E(row.Explanation)).Append("\">")
+                 .Append(E(row.StatusText)).Append("</td><td class=\"num\">").Append(E(ReportText.CountCell(row.Counts))).Append("</td><td class=\"num\">").Append(ReportText.Number(row.Strength))
                  .Append("</td><td class=\"num\">").Append(ReportText.Percent(row.Share)).Append("</td><td>")
                  .Append(E(string.Join("; ", row.Sections.Select(s => $"{s.Heading} ({s.Passages})")))).AppendLine("</td></tr>");
             h.AppendLine("</tbody></table>");
         }
 
-        foreach (var matrix in report.Matrices)
-        {
-            h.Append("<h2>").Append(E(matrix.Title)).AppendLine("</h2>");
-            h.Append("<table><thead><tr><th>Element</th>");
-            foreach (var column in matrix.ColumnNames) h.Append("<th>").Append(E(column)).Append("</th>");
-            h.AppendLine("</tr></thead><tbody>");
-            for (var r = 0; r < matrix.RowNames.Count; r++)
-            {
-                h.Append("<tr><td>").Append(E(matrix.RowNames[r])).Append("</td>");
-                foreach (var n in matrix.Passages[r]) h.Append("<td class=\"num\">").Append(n == 0 ? "·" : n.ToString(ReportText.Culture)).Append("</td>");
-                h.AppendLine("</tr>");
-            }
-            h.AppendLine("</tbody></table>");
-        }
-
-        h.AppendLine("<h2>Lacunes en suggesties</h2>");
-        if (report.Gaps.Count == 0) h.AppendLine("<p>Geen lacunes gevonden.</p>");
-        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
-        {
-            h.Append("<h3>").Append(E(group.Key)).AppendLine("</h3>");
-            foreach (var gap in group)
-            {
-                h.Append("<p><strong>").Append(E(gap.Name)).Append("</strong> <span class=\"status ").Append(gap.StatusText).Append("\">(").Append(E(gap.StatusText))
-                 .Append(")</span>: ").Append(E(gap.Description)).AppendLine("</p>");
-                if (gap.SuggestedActions.Count > 0)
-                {
-                    h.Append("<ul>");
-                    foreach (var action in gap.SuggestedActions) h.Append("<li>").Append(E(action)).Append("</li>");
-                    h.AppendLine("</ul>");
-                }
-            }
-        }
-
-        h.AppendLine("<h2>Sociale verbinding per hoofdstuk</h2>");
+        h.Append("<h2>").Append(ReportText.ChaptersTitle).AppendLine("</h2>");
         if (report.Chapters.Count == 0) h.AppendLine("<p>Geen hoofdstukken herkend.</p>");
         else
         {
@@ -139,18 +153,29 @@ public sealed class HtmlReportRenderer : TextReportRenderer
         foreach (var label in report.Evidence)
         {
             h.Append("<h3>").Append(E(label.Name)).Append(" <span class=\"meta\">(").Append(E(ReportText.Dimension(label.Dimension).ToLowerInvariant()))
-             .Append(", ").Append(ReportText.Status(label.Status)).Append(", ").Append(label.TotalPassages).Append(label.TotalPassages == 1 ? " passage" : " passages").AppendLine(")</span></h3>");
+             .Append(", ").Append(ReportText.Status(label.Status)).Append(", ").Append(E(ReportText.LabelPassages(label.Counts))).AppendLine(")</span></h3>");
             foreach (var e in label.Passages)
             {
-                h.Append("<blockquote>").Append(Highlighted(e)).Append("<span class=\"where\">")
+                h.Append("<blockquote>");
+                if (ReportText.KindName(e.Kind) is { } kind) h.Append("<span class=\"kind\">").Append(kind).Append("</span> ");
+                h.Append(Highlighted(e)).Append("<span class=\"where\">")
                  .Append(E(ReportText.Location(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
                 if (e.MatchedTerms.Count > 0) h.Append(" · gevonden: ").Append(E(string.Join(", ", e.MatchedTerms)));
                 h.AppendLine("</span></blockquote>");
             }
         }
+        h.AppendLine("<h2>Colofon</h2><ul class=\"meta\">");
+        foreach (var line in ReportText.Colophon(report)) h.Append("<li>").Append(E(line)).AppendLine("</li>");
+        h.AppendLine("</ul>");
         h.AppendLine("</body></html>");
         return h.ToString();
     }
+
+    /// <summary>A heatmap cell: its count and status, coloured by status, with the reason in small print.</summary>
+    private static void Cell(StringBuilder h, ReportCell cell) =>
+        h.Append("<td class=\"cell s-").Append(cell.StatusText).Append("\" title=\"").Append(E(cell.Explanation)).Append("\">")
+         .Append(E(ReportText.CountCell(cell.Counts))).Append(" · ").Append(cell.StatusText)
+         .Append("<span class=\"why\">").Append(E(cell.ShortReason)).Append("</span></td>");
 
     private static void Outline(StringBuilder h, IReadOnlyList<ReportOutlineNode> nodes)
     {

@@ -19,8 +19,7 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         md.Append("- Bestand: ").AppendLine(Inline(plan.FileName));
         if (plan.Municipality is { } m) md.Append("- Gemeente: ").AppendLine(Inline(m));
         if (plan.PageCount is { } pages) md.Append("- Pagina's: ").AppendLine(pages.ToString(ReportText.Culture));
-        md.Append("- Passages: ").AppendLine(report.Summary.Passages.ToString(ReportText.Culture));
-        md.Append("- Regelset: `").Append(plan.RuleSetVersion.Replace("`", "", StringComparison.Ordinal)).AppendLine("`").AppendLine();
+        md.Append("- Passages: ").AppendLine(ReportText.PlanPassages(report.Summary.PassageKinds)).AppendLine();
         if (plan.Warnings.Count > 0)
         {
             md.Append("> **").Append(ReportText.WarningsLead).AppendLine("**");
@@ -28,7 +27,41 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
             md.AppendLine();
         }
 
-        md.AppendLine("## Samenvatting").AppendLine().AppendLine(ReportText.Summary(report.Summary)).AppendLine();
+        md.AppendLine("## Samenvatting").AppendLine();
+        foreach (var paragraph in report.Advice.Paragraphs) md.AppendLine(Inline(paragraph)).AppendLine();
+
+        md.AppendLine("## Hoe de stand wordt bepaald").AppendLine();
+        foreach (var line in report.StatusRule) md.Append("- ").AppendLine(Inline(line));
+        md.AppendLine();
+
+        foreach (var matrix in report.Matrices)
+        {
+            md.Append("## ").AppendLine(matrix.Title).AppendLine();
+            md.Append("| Element | ").Append(string.Join(" | ", matrix.ColumnNames.Select(Cell))).AppendLine(" | Element in het hele plan |");
+            md.Append("|---|").Append(string.Concat(matrix.ColumnNames.Select(_ => "---|"))).AppendLine("---|");
+            for (var r = 0; r < matrix.RowNames.Count; r++)
+            {
+                md.Append("| ").Append(Cell(matrix.RowNames[r])).Append(" | ");
+                md.Append(matrix.Cells.Count > r
+                    ? string.Join(" | ", matrix.Cells[r].Select(CellText))
+                    : string.Join(" | ", matrix.Passages[r]));
+                md.Append(" | ").Append(matrix.RowTotals.Count > r ? CellText(matrix.RowTotals[r]) : "").AppendLine(" |");
+            }
+            md.AppendLine().AppendLine(ReportText.HeatmapNote).AppendLine();
+        }
+
+        md.AppendLine("## Lacunes en suggesties").AppendLine();
+        if (report.Gaps.Count == 0) md.AppendLine("Geen lacunes gevonden.").AppendLine();
+        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
+        {
+            md.Append("### ").AppendLine(group.Key).AppendLine();
+            foreach (var gap in group)
+            {
+                md.Append("**").Append(Inline(gap.Name)).Append("** (").Append(gap.StatusText).Append("): ").AppendLine(Inline(gap.Advice.Length > 0 ? gap.Advice : gap.Description)).AppendLine();
+                foreach (var action in gap.SuggestedActions) md.Append("- ").AppendLine(Inline(action));
+                md.AppendLine();
+            }
+        }
 
         md.AppendLine("## Controles").AppendLine();
         if (report.Checks.Count == 0) md.AppendLine("Er zijn geen controles ingesteld.").AppendLine();
@@ -45,39 +78,17 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         foreach (var dimension in report.Dimensions)
         {
             md.Append("### ").AppendLine(dimension.Title).AppendLine();
-            md.AppendLine("| Label | Status | Passages | Sterkte | Aandeel | Waar |");
-            md.AppendLine("|---|---|---:|---:|---:|---|");
+            md.AppendLine("| Label | Stand | Passages | Sterkte | Aandeel | Waar | Waarom |");
+            md.AppendLine("|---|---|---:|---:|---:|---|---|");
             foreach (var row in dimension.Rows)
-                md.Append("| ").Append(Cell(row.Name)).Append(" | ").Append(row.StatusText).Append(" | ").Append(row.Passages)
+                md.Append("| ").Append(Cell(row.Name)).Append(" | ").Append(row.StatusText).Append(" | ").Append(Cell(ReportText.CountCell(row.Counts)))
                   .Append(" | ").Append(ReportText.Number(row.Strength)).Append(" | ").Append(ReportText.Percent(row.Share))
-                  .Append(" | ").Append(Cell(string.Join("; ", row.Sections.Select(s => $"{s.Heading} ({s.Passages})")))).AppendLine(" |");
+                  .Append(" | ").Append(Cell(string.Join("; ", row.Sections.Select(s => $"{s.Heading} ({s.Passages})"))))
+                  .Append(" | ").Append(Cell(row.Explanation)).AppendLine(" |");
             md.AppendLine();
         }
 
-        foreach (var matrix in report.Matrices)
-        {
-            md.Append("## ").AppendLine(matrix.Title).AppendLine();
-            md.Append("| Element | ").Append(string.Join(" | ", matrix.ColumnNames.Select(Cell))).AppendLine(" |");
-            md.Append("|---|").Append(string.Concat(matrix.ColumnNames.Select(_ => "---:|"))).AppendLine();
-            for (var r = 0; r < matrix.RowNames.Count; r++)
-                md.Append("| ").Append(Cell(matrix.RowNames[r])).Append(" | ").Append(string.Join(" | ", matrix.Passages[r])).AppendLine(" |");
-            md.AppendLine();
-        }
-
-        md.AppendLine("## Lacunes en suggesties").AppendLine();
-        if (report.Gaps.Count == 0) md.AppendLine("Geen lacunes gevonden.").AppendLine();
-        foreach (var group in report.Gaps.GroupBy(g => g.DimensionTitle))
-        {
-            md.Append("### ").AppendLine(group.Key).AppendLine();
-            foreach (var gap in group)
-            {
-                md.Append("**").Append(Inline(gap.Name)).Append("** (").Append(gap.StatusText).Append("): ").AppendLine(Inline(gap.Description)).AppendLine();
-                foreach (var action in gap.SuggestedActions) md.Append("- ").AppendLine(Inline(action));
-                md.AppendLine();
-            }
-        }
-
-        md.AppendLine("## Sociale verbinding per hoofdstuk").AppendLine();
+        md.AppendLine("## " + ReportText.ChaptersTitle).AppendLine();
         if (report.Chapters.Count == 0) md.AppendLine("Geen hoofdstukken herkend.").AppendLine();
         else
         {
@@ -98,17 +109,23 @@ public sealed class MarkdownReportRenderer : TextReportRenderer
         foreach (var label in report.Evidence)
         {
             md.Append("### ").Append(Inline(label.Name)).Append(" (").Append(ReportText.Dimension(label.Dimension).ToLowerInvariant()).Append(", ")
-              .Append(ReportText.Status(label.Status)).Append(", ").Append(label.TotalPassages).AppendLine(label.TotalPassages == 1 ? " passage)" : " passages)").AppendLine();
+              .Append(ReportText.Status(label.Status)).Append(", ").Append(Inline(ReportText.LabelPassages(label.Counts))).AppendLine(")").AppendLine();
             foreach (var e in label.Passages)
             {
                 md.Append("> ").AppendLine(Highlighted(e));
                 md.Append("> — ").Append(Inline(ReportText.Location(new PassageRef(e.Ordinal, e.Page, e.HeadingPath))));
+                if (ReportText.KindName(e.Kind) is { } kind) md.Append(" · ").Append(kind);
                 if (e.MatchedTerms.Count > 0) md.Append(" · gevonden: ").Append(Inline(string.Join(", ", e.MatchedTerms)));
                 md.AppendLine().AppendLine();
             }
         }
+
+        md.AppendLine("## Colofon").AppendLine();
+        foreach (var line in ReportText.Colophon(report)) md.Append("- ").AppendLine(Inline(line));
         return md.ToString();
     }
+
+    private static string CellText(ReportCell cell) => $"{Inline(ReportText.CountCell(cell.Counts))} · {cell.StatusText}";
 
     private static void Outline(StringBuilder md, ReportOutlineNode node, int depth)
     {

@@ -64,17 +64,28 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             coverage.Checks.Count(c => c.Status == CheckStatus.Waarschuwing),
             coverage.Checks.Count,
             coverage.Checks.Count(c => c.Failed),
-            coverage.Plan.RuleSetVersion);
+            coverage.Plan.RuleSetVersion) { PassageKinds = coverage.PassageKinds };
 
         var dimensions = _options.Dimensions
             .Select(d => (Dimension: d, Rows: coverage.For(d)))
             .Where(d => d.Rows.Count > 0)
-            .Select(d => new ReportDimension(d.Dimension, ReportText.Dimension(d.Dimension), [.. d.Rows.Select(Row)]))
+            .Select(d => new ReportDimension(d.Dimension, ReportText.Dimension(d.Dimension), [.. d.Rows.Select(r => Row(r, coverage.Options))]))
             .ToArray();
 
-        var matrices = new[] { Matrix("Werkzame elementen × preventieniveau", coverage.ElementByLevel), Matrix("Werkzame elementen × soort eenzaamheid", coverage.ElementByType) };
-        var gaps = coverage.Gaps.Select(g => new ReportGap(LabelKeys.Of(g.Label), g.Label.Dimension, ReportText.Dimension(g.Label.Dimension),
-            g.Label.Name, g.Label.Description, g.Status, ReportText.Status(g.Status), g.SuggestedActions)).ToArray();
+        var matrices = new[]
+        {
+            Matrix("Werkzame elementen × preventieniveau", coverage.ElementByLevel, coverage),
+            Matrix("Werkzame elementen × soort eenzaamheid", coverage.ElementByType, coverage),
+        };
+        var gaps = coverage.Gaps.Select(g =>
+        {
+            var label = coverage.Label(g.Label.Dimension, g.Label.Id);
+            return new ReportGap(LabelKeys.Of(g.Label), g.Label.Dimension, ReportText.Dimension(g.Label.Dimension),
+                g.Label.Name, g.Label.Description, g.Status, ReportText.Status(g.Status), g.SuggestedActions)
+            {
+                Advice = ReportText.GapAdvice(g.Label.Name, g.Status, label?.Counts ?? PassageCounts.None, label?.Sections ?? []),
+            };
+        }).ToArray();
         var checks = coverage.Checks.Select(c => new ReportCheck(c.Id, c.Check.Title, c.Status, ReportText.CheckStatus(c.Status), c.Check.Severity,
             c.Message, c.Check.Explanation,
             [.. c.PassageOrdinals.Select(o => coverage.Passage(o)).OfType<TaggedPassage>().Select(p => Ref(p.Passage))])).ToArray();
@@ -85,19 +96,102 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
             [.. c.Elements.Select(e => names.GetValueOrDefault(LabelKeys.Of("element", e), e))], c.Passages)).ToArray();
         var evidence = _options.EvidenceDimensions
             .SelectMany(coverage.For)
-            .Where(l => l.Passages > 0)
+            .Where(l => l.PassageOrdinals.Count > 0)
             .Select(l => Evidence(coverage, l))
             .ToArray();
-        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, checks, chapters, outline, evidence);
+        return new PlanReport(coverage.Plan, summary, dimensions, matrices, gaps, checks, chapters, outline, evidence,
+            Advice(coverage), ReportText.StatusRule(coverage.Options));
     }
 
-    private static ReportLabelRow Row(LabelCoverage c) =>
-        new(LabelKeys.Of(c.Label), c.Label.Id, c.Label.Name, c.Status, ReportText.Status(c.Status), c.Passages, c.Strength, c.Share, c.Sections);
+    private static ReportLabelRow Row(LabelCoverage c, CoverageOptions options) =>
+        new(LabelKeys.Of(c.Label), c.Label.Id, c.Label.Name, c.Status, ReportText.Status(c.Status), c.Passages, c.Strength, c.Share, c.Sections)
+        {
+            Counts = c.Counts,
+            Reason = c.Reason,
+            Explanation = ReportText.Explain(c.Status, c.Reason, c.Counts, c.Strength, options),
+        };
 
-    private static ReportMatrix Matrix(string title, CoverageMatrix matrix) =>
+    private static ReportMatrix Matrix(string title, CoverageMatrix matrix, PlanCoverage coverage) =>
         new(title, matrix.RowDimension, matrix.ColumnDimension,
             [.. matrix.Rows.Select(r => r.Name)], [.. matrix.Columns.Select(c => c.Name)],
-            [.. matrix.Rows.Select(r => (IReadOnlyList<int>)[.. matrix.Columns.Select(c => matrix.Cell(r.Id, c.Id).Passages)])]);
+            [.. matrix.Rows.Select(r => (IReadOnlyList<int>)[.. matrix.Columns.Select(c => matrix.Cell(r.Id, c.Id).Passages)])])
+        {
+            RowIds = [.. matrix.Rows.Select(r => r.Id)],
+            ColumnIds = [.. matrix.Columns.Select(c => c.Id)],
+            Cells = [.. matrix.Rows.Select(r => (IReadOnlyList<ReportCell>)[.. matrix.Columns.Select(c => Cell(matrix.Cell(r.Id, c.Id), coverage.Options))])],
+            RowTotals = [.. matrix.Rows.Select(r => coverage.Label(r.Dimension, r.Id) is { } l
+                ? Cell(l.Counts, l.Status, l.Reason, l.Strength, coverage.Options)
+                : Cell(PassageCounts.None, CoverageStatus.Afwezig, StatusReason.NoPassage, 0, coverage.Options))],
+        };
+
+    private static ReportCell Cell(MatrixCell cell, CoverageOptions options) => Cell(cell.Counts, cell.Status, cell.Reason, cell.Strength, options);
+
+    private static ReportCell Cell(PassageCounts counts, CoverageStatus status, StatusReason reason, double strength, CoverageOptions options) =>
+        new(counts, status, ReportText.Status(status), ReportText.Explain(status, reason, counts, strength, options))
+        {
+            ShortReason = ReportText.ShortReason(reason, options),
+        };
+
+    /// <summary>
+    /// The summary in plain Dutch: which working elements the plan works out, mentions and
+    /// misses, how it treats the loneliness types and prevention levels, and which checks warn.
+    /// </summary>
+    public static ReportAdvice Advice(PlanCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        var elements = coverage.For("element");
+        IReadOnlyList<string> Names(IEnumerable<LabelCoverage> labels, CoverageStatus status) => [.. labels.Where(l => l.Status == status).Select(l => l.Label.Name)];
+        var worked = Names(elements, CoverageStatus.Uitgewerkt);
+        var thin = Names(elements, CoverageStatus.Genoemd);
+        var missing = Names(elements, CoverageStatus.Afwezig);
+        // Warnings first: they are the shortcomings the framework names, the rest are points of attention.
+        var failing = coverage.Checks.Where(c => c.Failed).OrderBy(c => c.Status).Select(c => c.Check.Title).ToArray();
+
+        var subject = $"Het plan ‘{coverage.Plan.Title}’" + (coverage.Plan.Municipality is { } m ? $" van {m}" : "");
+        var first = worked.Count == 0
+            ? $"{subject} werkt geen van de {elements.Count} werkzame elementen tegen eenzaamheid uit."
+            : $"{subject} werkt {worked.Count} van de {elements.Count} werkzame elementen tegen eenzaamheid uit: {ReportText.List(worked)}.";
+        if (thin.Count > 0) first += $" {ReportText.Capitalize(ReportText.List(thin))} {(thin.Count == 1 ? "wordt" : "worden")} genoemd, maar niet uitgewerkt.";
+        first += missing.Count == 0 ? " Alle werkzame elementen komen aan bod." : $" Niet aan bod {(missing.Count == 1 ? "komt" : "komen")}: {ReportText.List(missing)}.";
+
+        var second = string.Join(" ", new[] { ("type", "de soorten eenzaamheid"), ("level", "de preventieniveaus") }
+            .Select(d => DimensionSentence(d.Item2, coverage.For(d.Item1)))
+            .Where(t => t.Length > 0));
+
+        var applicable = coverage.Checks.Count(c => c.Status != CheckStatus.NietVanToepassing);
+        var third = applicable == 0 ? ""
+            : failing.Length == 0 ? (applicable == 1 ? "Het plan doorstaat de controle op het kader die erop van toepassing is."
+                : $"Het plan doorstaat alle {applicable} controles op het kader die erop van toepassing zijn.")
+            : (failing.Length == applicable ? (applicable == 1 ? "De controle op het kader slaagt niet" : $"Geen van de {applicable} controles op het kader slaagt")
+                : $"{failing.Length} van de {applicable} controles op het kader {(failing.Length == 1 ? "slaagt" : "slagen")} niet")
+              + $": {string.Join("; ", failing.Select(LowerFirst))}.";
+
+        return new ReportAdvice([.. new[] { first, second, third }.Where(p => p.Length > 0)], worked, thin, missing, failing);
+    }
+
+    /// <summary>"Van de soorten eenzaamheid is sociale eenzaamheid uitgewerkt, wordt … genoemd en ontbreken …".</summary>
+    private static string DimensionSentence(string title, IReadOnlyList<LabelCoverage> labels)
+    {
+        if (labels.Count == 0) return "";
+        var parts = new List<string>();
+        foreach (var status in new[] { CoverageStatus.Uitgewerkt, CoverageStatus.Genoemd, CoverageStatus.Afwezig })
+        {
+            var names = labels.Where(l => l.Status == status).Select(l => l.Label.Name).ToArray();
+            if (names.Length == 0) continue;
+            var one = names.Length == 1;
+            parts.Add(status switch
+            {
+                CoverageStatus.Uitgewerkt => $"{(one ? "is" : "zijn")} {ReportText.List(names)} uitgewerkt",
+                CoverageStatus.Genoemd => $"{(one ? "wordt" : "worden")} {ReportText.List(names)} genoemd",
+                _ => $"{(one ? "ontbreekt" : "ontbreken")} {ReportText.List(names)}",
+            });
+        }
+        return $"Van {title} {ReportText.List(parts)}.";
+    }
+
+    // A check title starts a sentence on its own; inside a list it continues one.
+    private static string LowerFirst(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLower(text[0], ReportText.Culture) + text[1..] : text;
 
     private static ReportOutlineNode Outline(OutlineNode node, Dictionary<string, string> names) =>
         new(node.Heading, node.Level, node.Page,
@@ -116,17 +210,22 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
 
     private LabelEvidence Evidence(PlanCoverage coverage, LabelCoverage label)
     {
+        // Running text first: a heading or a budget line rarely shows what the plan does.
         var shown = label.PassageOrdinals
             .Select(o => coverage.Passage(o))
             .OfType<TaggedPassage>()
             .Select(p => (Passage: p, Tag: p.Tags.First(t => t.Dimension == label.Label.Dimension && t.Label == label.Label.Id)))
-            .OrderByDescending(x => x.Tag.Score)
+            .OrderBy(x => PassageCounts.IsRunningText(x.Passage.Passage.Kind) ? 0 : 1)
+            .ThenByDescending(x => x.Tag.Score)
             .ThenBy(x => x.Passage.Passage.Ordinal)
             .Take(_options.MaxEvidencePerLabel)
             .OrderBy(x => x.Passage.Passage.Ordinal)
             .Select(x => EvidencePassage(x.Passage.Passage, x.Tag))
             .ToArray();
-        return new LabelEvidence(LabelKeys.Of(label.Label), label.Label.Dimension, label.Label.Name, label.Status, label.Passages, shown);
+        return new LabelEvidence(LabelKeys.Of(label.Label), label.Label.Dimension, label.Label.Name, label.Status, label.PassageOrdinals.Count, shown)
+        {
+            Counts = label.Counts,
+        };
     }
 
     /// <summary>The passage as evidence for one tag: merged spans of the evidence found in its own text.</summary>
@@ -136,7 +235,7 @@ public sealed class PlanReportBuilder : IPlanReportBuilder
         ArgumentNullException.ThrowIfNull(tag);
         return new EvidencePassage(passage.Ordinal, passage.Page, HeadingPath(passage), passage.Text, tag.Score,
             Spans(passage.Text.Length, tag.Evidence),
-            [.. tag.Evidence.Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase)]);
+            [.. tag.Evidence.Select(e => e.MatchedText).Distinct(StringComparer.OrdinalIgnoreCase)]) { Kind = passage.Kind };
     }
 
     /// <summary>Evidence spans inside the text, sorted and merged where they overlap or touch.</summary>

@@ -17,7 +17,9 @@ public class CoverageAnalysis
         Assert.Equal(CoverageStatus.Genoemd, contact.Status);
         Assert.Equal(1, contact.Passages);
         Assert.Equal([1], contact.PassageOrdinals);
-        Assert.Equal(1.0 / 3, contact.Share, 6);
+        Assert.Equal(StatusReason.FewPassages, contact.Reason);
+        // The share is of the plan's running text: the heading does not count.
+        Assert.Equal(1.0 / 2, contact.Share, 6);
     }
 
     [Fact]
@@ -53,10 +55,85 @@ public class CoverageAnalysis
     }
 
     [Fact]
-    public void A_label_in_a_heading_of_its_own_is_worked_out()
+    public void A_label_in_a_heading_of_its_own_with_running_text_is_worked_out()
+    {
+        var coverage = new PlanBuilder().Heading(1, "Vrijwilligerswerk", "element:bezig-zijn").Text("Vrijwilligers helpen.", "element:bezig-zijn").Analyze();
+        var busy = coverage.Label("element:bezig-zijn")!;
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.OwnHeading), (busy.Status, busy.Reason));
+        Assert.Equal(1, busy.Passages);
+    }
+
+    [Fact]
+    public void A_label_only_in_a_heading_is_only_mentioned()
     {
         var coverage = new PlanBuilder().Heading(1, "Vrijwilligerswerk", "element:bezig-zijn").Text("Tekst.").Analyze();
-        Assert.Equal(CoverageStatus.Uitgewerkt, coverage.Label("element:bezig-zijn")!.Status);
+        var busy = coverage.Label("element:bezig-zijn")!;
+        Assert.Equal((CoverageStatus.Genoemd, StatusReason.OnlyHeadingsOrTableRows), (busy.Status, busy.Reason));
+        Assert.Equal((0, 1, 0), (busy.Counts.Text, busy.Counts.Headings, busy.Counts.TableRows));
+        Assert.Equal(0, busy.Passages);
+    }
+
+    [Fact]
+    public void Headings_and_table_rows_are_counted_apart_from_running_text()
+    {
+        var coverage = new PlanBuilder()
+            .Heading(1, "Ontmoeting", "element:herhaalde-ontmoetingen")
+            .Text("We openen een buurthuis.", "element:herhaalde-ontmoetingen=2")
+            .Row("Budget: 5000; Partner: buurthuis", "element:herhaalde-ontmoetingen=3")
+            .Row("Budget: 2000; Partner: buurtsoep", "element:herhaalde-ontmoetingen=3")
+            .Analyze();
+
+        var meeting = coverage.Label("element:herhaalde-ontmoetingen")!;
+        Assert.Equal(1, meeting.Passages);
+        Assert.Equal((1, 1, 2), (meeting.Counts.Text, meeting.Counts.Headings, meeting.Counts.TableRows));
+        Assert.Equal([0, 1, 2, 3], meeting.PassageOrdinals); // evidence can still show all four
+        Assert.Equal(2.0, meeting.Strength, 6);                // table-row scores do not add up to "strong"
+        Assert.Equal(1.0, meeting.Share, 6);                   // one passage of running text, and it carries the label
+        Assert.Equal([1], meeting.Sections.Select(s => s.Passages));
+        Assert.Equal((1, 1, 2), (coverage.PassageKinds.Text, coverage.PassageKinds.Headings, coverage.PassageKinds.TableRows));
+    }
+
+    [Fact]
+    public void Budget_rows_alone_never_make_a_label_worked_out_however_many_there_are()
+    {
+        var builder = new PlanBuilder().Heading(1, "BD 1 Samen").Heading(2, "Actie 1.1.1: Buurtpunten");
+        for (var i = 0; i < 5; i++) builder.Row($"Jaar: 202{i}; Partner: Buurtcomités", "element:gemeenschapszin=2");
+        var community = builder.Analyze().Label("element:gemeenschapszin")!;
+
+        Assert.Equal((CoverageStatus.Genoemd, StatusReason.OnlyHeadingsOrTableRows), (community.Status, community.Reason));
+        Assert.Equal(5, community.Counts.TableRows);
+    }
+
+    [Fact]
+    public void Every_reason_of_the_status_rule_is_reported()
+    {
+        var coverage = new PlanBuilder()
+            .Heading(1, "Ontmoeten", "element:herhaalde-ontmoetingen")
+            .Text("Buurthuis open.", "element:herhaalde-ontmoetingen", "element:bezig-zijn", "element:gemeenschapszin=2.5")
+            .Text("Buurtsoep.", "element:bezig-zijn", "element:gemeenschapszin=1.5")
+            .Text("Sportclub.", "element:bezig-zijn")
+            .Heading(1, "BD 2 Steun").Heading(2, "Actie 2.1.1: Maatjes")
+            .Text("We koppelen maatjes.", "element:betekenisvol-contact")
+            .Text("Vertrouwen.", "element:maatschappelijk-vertrouwen")
+            .Analyze();
+
+        (CoverageStatus, StatusReason) Of(string id) => (coverage.Label("element", id)!.Status, coverage.Label("element", id)!.Reason);
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.ManyPassages), Of("bezig-zijn"));
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.ConcreteAction), Of("betekenisvol-contact"));
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.OwnHeading), Of("herhaalde-ontmoetingen"));
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.StrongEvidence), Of("gemeenschapszin"));
+        // One paragraph under an action heading is a commitment, however short.
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.ConcreteAction), Of("maatschappelijk-vertrouwen"));
+        Assert.Equal((CoverageStatus.Afwezig, StatusReason.NoPassage), Of("toegankelijkheid"));
+    }
+
+    [Fact]
+    public void A_status_that_contradicts_its_reason_or_counts_is_refused()
+    {
+        var label = Labels.All[0];
+        Assert.Throws<ArgumentException>(() => new LabelCoverage(label, new PassageCounts(1, 0, 0), 1, 0.5, CoverageStatus.Afwezig, StatusReason.NoPassage, [3], []));
+        Assert.Throws<ArgumentException>(() => new LabelCoverage(label, new PassageCounts(0, 1, 0), 0, 0, CoverageStatus.Uitgewerkt, StatusReason.OwnHeading, [3], []));
+        Assert.Throws<ArgumentException>(() => new LabelCoverage(label, new PassageCounts(1, 1, 0), 1, 0.5, CoverageStatus.Genoemd, StatusReason.FewPassages, [3], []));
     }
 
     [Fact]
@@ -128,6 +205,7 @@ public class CoverageAnalysis
         Assert.Equal(2, cell.Passages);
         Assert.Equal(3.0, cell.Strength, 6);
         Assert.Equal([1, 2], cell.PassageOrdinals);
+        Assert.Equal((CoverageStatus.Genoemd, StatusReason.FewPassages), (cell.Status, cell.Reason));
         Assert.Equal(1, coverage.ElementByLevel.Cell("betekenisvol-contact", "selectief").Passages);
         Assert.Equal(0, coverage.ElementByLevel.Cell("herhaalde-ontmoetingen", "universeel").Passages);
         Assert.Equal(1, coverage.ElementByType.Cell("herhaalde-ontmoetingen", "sociaal").Passages);
@@ -136,13 +214,44 @@ public class CoverageAnalysis
     }
 
     [Fact]
+    public void A_heatmap_cell_has_its_status_by_the_same_rule_from_its_own_passages()
+    {
+        var coverage = new PlanBuilder()
+            .Heading(1, "Ontmoeten", "element:herhaalde-ontmoetingen", "level:universeel")
+            .Text("Een buurthuis voor iedereen.", "element:herhaalde-ontmoetingen", "level:universeel")
+            .Row("Budget: 5000", "element:herhaalde-ontmoetingen", "level:universeel")
+            .Text("Een soep voor iedereen.", "element:herhaalde-ontmoetingen", "level:universeel", "level:selectief")
+            .Text("Een soep voor wie alleen is.", "element:herhaalde-ontmoetingen", "level:selectief")
+            .Analyze();
+
+        var universal = coverage.ElementByLevel.Cell("herhaalde-ontmoetingen", "universeel");
+        Assert.Equal(2, universal.Passages);
+        Assert.Equal((2, 1, 1), (universal.Counts.Text, universal.Counts.Headings, universal.Counts.TableRows));
+        Assert.Equal((CoverageStatus.Uitgewerkt, StatusReason.OwnHeading), (universal.Status, universal.Reason));
+        var selective = coverage.ElementByLevel.Cell("herhaalde-ontmoetingen", "selectief");
+        Assert.Equal((CoverageStatus.Genoemd, StatusReason.FewPassages), (selective.Status, selective.Reason));
+        Assert.Equal((CoverageStatus.Afwezig, StatusReason.NoPassage),
+            (coverage.ElementByLevel.Cell("herhaalde-ontmoetingen", "geindiceerd").Status, coverage.ElementByLevel.Cell("herhaalde-ontmoetingen", "geindiceerd").Reason));
+        // One passage names two levels, so the row's cells add up to more than the element's own count.
+        Assert.Equal(3, coverage.Label("element:herhaalde-ontmoetingen")!.Passages);
+        Assert.Equal(4, universal.Passages + selective.Passages);
+    }
+
+    [Fact]
+    public void A_chapter_counts_its_running_text()
+    {
+        var coverage = new PlanBuilder().Heading(1, "Wonen").Heading(2, "Sub").Text("p1", "domain:wonen").Row("Budget: 1", "domain:wonen").Analyze();
+        Assert.Equal(1, Assert.Single(coverage.Chapters).Passages);
+    }
+
+    [Fact]
     public void Gaps_are_absent_or_mentioned_labels_of_the_gap_dimensions_with_their_suggestions()
     {
-        var builder = new PlanBuilder().Heading(1, "H", "element:bezig-zijn").Text("a", "element:betekenisvol-contact", "risk:armoede");
+        var builder = new PlanBuilder().Heading(1, "H", "element:bezig-zijn").Text("a", "element:bezig-zijn", "element:betekenisvol-contact", "risk:armoede");
         var coverage = builder.Analyze();
 
         var gapIds = coverage.Gaps.Select(g => LabelKeys.Of(g.Label)).ToArray();
-        Assert.DoesNotContain("element:bezig-zijn", gapIds);           // worked out (heading)
+        Assert.DoesNotContain("element:bezig-zijn", gapIds);           // worked out (its own heading, and running text)
         Assert.Contains("element:betekenisvol-contact", gapIds);      // only mentioned
         Assert.Contains("element:maatschappelijk-vertrouwen", gapIds); // absent
         Assert.Contains("focus:werk", gapIds);

@@ -67,6 +67,68 @@ public class ReportBuilding
     }
 
     [Fact]
+    public void The_summary_to_paste_names_what_is_worked_out_thin_and_missing_and_the_checks_that_fail()
+    {
+        var coverage = new PlanBuilder()
+            .Heading(1, "BD 1 Samen")
+            .Text("Buurthuis.", "element:herhaalde-ontmoetingen", "level:universeel", "type:sociaal")
+            .Text("Buurtsoep.", "element:herhaalde-ontmoetingen", "level:universeel", "type:sociaal")
+            .Text("Sportclub.", "element:herhaalde-ontmoetingen", "type:sociaal")
+            .Text("Maatjes.", "element:betekenisvol-contact", "level:selectief")
+            .Heading(1, "BD 2 Wonen")
+            .Text("Woningen.", "domain:wonen")
+            .Analyze(checker: new StubChecker());
+        var advice = new PlanReportBuilder().Build(coverage).Advice;
+
+        Assert.Equal(["herhaalde-ontmoetingen (nl)"], advice.WorkedOut);
+        Assert.Equal(["betekenisvol-contact (nl)"], advice.Thin);
+        Assert.Equal(9, advice.Missing.Count);
+        Assert.StartsWith("Het plan ‘Testplan’ van Teststad werkt 1 van de 11 werkzame elementen tegen eenzaamheid uit: herhaalde-ontmoetingen (nl). " +
+            "Betekenisvol-contact (nl) wordt genoemd, maar niet uitgewerkt. Niet aan bod komen: maatschappelijk-vertrouwen (nl), ", advice.Paragraphs[0]);
+        Assert.Equal("Van de soorten eenzaamheid is sociaal (nl) uitgewerkt en ontbreken emotioneel (nl) en existentieel (nl). " +
+            "Van de preventieniveaus worden universeel (nl) en selectief (nl) genoemd en ontbreekt geindiceerd (nl).", advice.Paragraphs[1]);
+        Assert.Equal(["Hoofdstukken dragen bij"], advice.FailingChecks); // the check that does not apply is left out
+        Assert.Equal("De controle op het kader slaagt niet: hoofdstukken dragen bij.", advice.Paragraphs[2]);
+        var passing = new PlanReportBuilder().Build(new PlanBuilder().Heading(1, "BD 1 Samen").Text("Buurthuis.", "element:herhaalde-ontmoetingen")
+            .Analyze(checker: new StubChecker())).Advice;
+        Assert.Equal("Het plan doorstaat de controle op het kader die erop van toepassing is.", passing.Paragraphs[^1]);
+        Assert.Equal(string.Join("\n\n", advice.Paragraphs), advice.Text);
+    }
+
+    [Fact]
+    public void A_mentioned_gap_is_advice_to_deepen_and_an_absent_one_to_introduce()
+    {
+        var report = new PlanReportBuilder().Build(new PlanBuilder()
+            .Heading(1, "BD 1 Samen").Text("Maatjes.", "element:betekenisvol-contact").Analyze());
+        var mentioned = report.Gaps.Single(g => g.Key == "element:betekenisvol-contact");
+        var absent = report.Gaps.Single(g => g.Key == "element:bezig-zijn");
+
+        Assert.True(mentioned.Deepen);
+        Assert.StartsWith("Het plan noemt betekenisvol-contact (nl) in 1 passage lopende tekst (BD 1 Samen), maar werkt het niet uit. Verdiep het:", mentioned.Advice);
+        Assert.DoesNotContain("toe te voegen", mentioned.Advice);
+        Assert.False(absent.Deepen);
+        Assert.Equal("Het plan gaat niet in op bezig-zijn (nl). Overweeg dit toe te voegen, bijvoorbeeld:", absent.Advice);
+    }
+
+    [Fact]
+    public void Rows_and_cells_explain_their_status_with_the_thresholds_in_use()
+    {
+        var coverage = new PlanBuilder().Heading(1, "H")
+            .Text("a", "element:bezig-zijn", "level:universeel").Text("b", "element:bezig-zijn", "level:universeel").Row("Budget: 3", "element:bezig-zijn")
+            .Analyze(new CoverageOptions { ElaboratedMinPassages = 5 });
+        var report = new PlanReportBuilder().Build(coverage);
+
+        var busy = report.Dimensions[0].Rows.Single(r => r.Id == "bezig-zijn");
+        Assert.Equal("Genoemd: 2 passages lopende tekst; uitgewerkt vraagt er 5, een concrete actie of een eigen kop; daarnaast 1 tabelregel.", busy.Explanation);
+        var matrix = report.Matrices[0];
+        var row = matrix.RowIds.ToList().IndexOf("bezig-zijn");
+        Assert.Equal("minder dan 5", matrix.Cells[row][matrix.ColumnIds.ToList().IndexOf("universeel")].ShortReason);
+        Assert.Equal("Afwezig: geen enkele passage gaat erover.", matrix.Cells[row][matrix.ColumnIds.ToList().IndexOf("selectief")].Explanation);
+        Assert.Equal(1, matrix.RowTotals[row].Counts.TableRows);
+        Assert.StartsWith("Uitgewerkt: het plan komt er in minstens 5 passages lopende tekst op terug, maakt het concreet in een actie, ", report.StatusRule[0]);
+    }
+
+    [Fact]
     public void Gaps_checks_chapters_and_outline_carry_display_names()
     {
         var report = new PlanReportBuilder().Build(SamplePlan());

@@ -13,13 +13,39 @@ public class ReportRendering
     public void Markdown_has_the_Dutch_sections_in_order()
     {
         var md = new MarkdownReportRenderer().Render(Report);
-        string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Controles", "## Dekking per dimensie", "### Werkzame elementen",
-            "## Werkzame elementen × preventieniveau", "## Lacunes en suggesties", "## Sociale verbinding per hoofdstuk", "## Opbouw van het plan", "## Bewijs per label"];
-        var positions = sections.Select(s => md.IndexOf(s, StringComparison.Ordinal)).ToArray();
-        Assert.All(positions, p => Assert.True(p >= 0));
-        Assert.Equal(positions.Order(), positions);
-        Assert.Contains("| herhaalde-ontmoetingen (nl) | uitgewerkt | 2 |", md);
+        string[] sections = ["# Rapport: Testplan", "## Samenvatting", "## Hoe de stand wordt bepaald", "## Werkzame elementen × preventieniveau",
+            "## Lacunes en suggesties", "## Controles", "## Dekking per dimensie", "### Werkzame elementen",
+            "## Sociale verbondenheid in al het beleid", "## Opbouw van het plan", "## Bewijs per label", "## Colofon"];
+        var at = 0;
+        foreach (var section in sections)
+        {
+            var found = md.IndexOf(section, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{section}' is missing or out of order");
+            at = found + section.Length;
+        }
+        Assert.Contains("| herhaalde-ontmoetingen (nl) | uitgewerkt | 1 (+1 kop) |", md);
         Assert.Contains("- Doe iets aan maatschappelijk-vertrouwen.", md);
+    }
+
+    [Fact]
+    public void The_rule_set_version_is_in_the_colophon_not_the_header()
+    {
+        var md = new MarkdownReportRenderer().Render(Report);
+        var html = new HtmlReportRenderer().Render(Report);
+        Assert.True(md.IndexOf("sha256:test", StringComparison.Ordinal) > md.IndexOf("## Colofon", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("sha256:test", StringComparison.Ordinal) > html.IndexOf("<h2>Colofon</h2>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_heatmap_cell_shows_its_count_status_and_reason()
+    {
+        var md = new MarkdownReportRenderer().Render(Report);
+        var html = new HtmlReportRenderer().Render(Report);
+        Assert.Contains("| herhaalde-ontmoetingen (nl) | 1 · uitgewerkt | 0 · afwezig | 0 · afwezig | 1 (+1 kop) · uitgewerkt |", md);
+        Assert.Contains("tellen niet op tot het element in het hele plan", md);
+        Assert.Contains("<td class=\"cell s-uitgewerkt\" title=\"Uitgewerkt: concreet gemaakt in een actie, 1 passage lopende tekst.\">", html);
+        Assert.Contains("title=\"Uitgewerkt: concreet gemaakt in een actie, 1 passage lopende tekst; daarnaast 1 kop.\">", html);
+        Assert.Contains("<span class=\"why\">concrete actie</span>", html);
     }
 
     [Fact]
@@ -83,12 +109,15 @@ public class ReportRendering
         var json = new JsonReportRenderer().Render(Report);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "checks", "chapters", "outline", "evidence"],
+        Assert.Equal(["plan", "summary", "dimensions", "matrices", "gaps", "checks", "chapters", "outline", "evidence", "advice", "statusRule"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["paragraphs", "workedOut", "thin", "missing", "failingChecks", "text"], root.GetProperty("advice").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["title", "fileName", "municipality", "pageCount", "ruleSetVersion", "documentId", "warnings"],
             root.GetProperty("plan").EnumerateObject().Select(p => p.Name));
         var row = root.GetProperty("dimensions")[0].GetProperty("rows")[0];
-        Assert.Equal(["key", "id", "name", "status", "statusText", "passages", "strength", "share", "sections"], row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["key", "id", "name", "status", "statusText", "passages", "strength", "share", "sections", "counts", "reason", "explanation"],
+            row.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["text", "headings", "tableRows", "total"], row.GetProperty("counts").EnumerateObject().Select(p => p.Name));
         var meeting = root.GetProperty("dimensions")[0].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "element:herhaalde-ontmoetingen");
         Assert.Equal("uitgewerkt", meeting.GetProperty("status").GetString());
         var check = root.GetProperty("checks")[0];
@@ -98,7 +127,7 @@ public class ReportRendering
         Assert.Equal("niet-van-toepassing", root.GetProperty("checks")[1].GetProperty("status").GetString());
         Assert.Equal(["ordinal", "page", "headingPath"], check.GetProperty("passages")[0].EnumerateObject().Select(p => p.Name));
         var evidence = root.GetProperty("evidence")[0].GetProperty("passages")[0];
-        Assert.Equal(["ordinal", "page", "headingPath", "text", "score", "spans", "matchedTerms"], evidence.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["ordinal", "page", "headingPath", "text", "score", "spans", "matchedTerms", "kind"], evidence.EnumerateObject().Select(p => p.Name));
         Assert.Contains("<script>", json.Replace("\\u003C", "<", StringComparison.Ordinal)); // JSON keeps the text; encoding is the viewer's job
     }
 }

@@ -29,8 +29,7 @@ public sealed class JobModel(JobRegistry jobs) : PageModel
         Job = job;
         IsDone = job.Done;
         // A file read with warnings (pages past the limit) stops here, so the warning is read before the report.
-        if (IsDone && job.SingleDocumentId is { } documentId && job.Refused.Count == 0 && job.Files[0].Warnings.Count == 0)
-            return Redirect($"/documenten/{documentId}");
+        if (IsDone && job.NextPage is { } next && job.Refused.Count == 0 && job.Files[0].Warnings.Count == 0) return Redirect(next);
         if (IsDone && job.AllFailed) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         ViewData["Title"] = !IsDone ? "Bezig met verwerken"
             : job.AllFailed ? "Verwerken mislukt"

@@ -5,9 +5,14 @@
     if (!zone) return;
     var input = zone.querySelector("input[type=file]");
     var list = zone.querySelector("[data-file-list]");
+    var summary = zone.querySelector("[data-file-summary]");
     if (!input) return;
 
     function showFiles() {
+        if (summary) {
+            var n = input.files.length;
+            summary.textContent = n === 0 ? "Nog geen bestand gekozen." : n === 1 ? "1 bestand gekozen:" : n + " bestanden gekozen:";
+        }
         if (!list) return;
         list.textContent = "";
         for (var i = 0; i < input.files.length; i++) {
