@@ -2,7 +2,7 @@ using Dapper;
 
 namespace PolicyLens.Storage;
 
-/// <summary>The LLM reviewer's answer cache (migration 4), kept apart from the plan tables.</summary>
+/// <summary>The LLM reviewer's answer cache (migration 6, `0006_llm_reviews.sql`), kept apart from the plan tables.</summary>
 public sealed partial class SqlitePlanStore : IReviewCache
 {
     /// <summary>Hashes per query: well below SQLite's limit on bound parameters.</summary>
