@@ -75,8 +75,12 @@ public sealed record FileOutcome
     /// <summary>Why the file failed, starting with its name ("plan.pdf: …"); null on success.</summary>
     public string? Error { get; }
 
-    /// <summary>Warnings and errors the ingestion reported.</summary>
+    /// <summary>Warnings and errors the ingestion reported; a failure while storing is the last error.</summary>
     public IReadOnlyList<IngestionIssue> Issues { get; }
+
+    /// <summary>The error that failed the file, whose code gives the Dutch message; null on success.</summary>
+    public IngestionIssue? ErrorIssue => Succeeded ? null
+        : Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error && i.Message == Error) ?? IngestionIssue.Error(IssueCode.Unexpected, Error!);
     public int Passages { get; }
     public int? Pages { get; }
 
@@ -123,7 +127,8 @@ public sealed class PlanLibrary
         ArgumentNullException.ThrowIfNull(source);
         var ingestion = _ingestor.Ingest(source, cancellationToken);
         if (!ingestion.Succeeded || ingestion.Document is not { } document)
-            return Failed(source, ingestion.Error ?? $"{source.FileName}: the document could not be read.", ingestion.Issues, ingestion.Passages.Count, null);
+            return Failed(source, ingestion.Failure ?? IngestionIssue.Error(IssueCode.Unexpected, $"{source.FileName}: the document could not be read."),
+                ingestion.Issues, ingestion.Passages.Count, null);
 
         try
         {
@@ -144,18 +149,18 @@ public sealed class PlanLibrary
         }
         catch (PlanStoreException ex)
         {
-            return Failed(source, $"{source.FileName}: {ex.Message}", ingestion.Issues, ingestion.Passages.Count, document.PageCount,
-                ex.Fault == StoreFault.DiskFull ? FileFailure.DiskFull : FileFailure.StorageError, ex);
+            return Failed(source, IngestionIssue.Error(ex.Fault == StoreFault.DiskFull ? IssueCode.DiskFull : IssueCode.StorageFailed, $"{source.FileName}: {ex.Message}"),
+                ingestion.Issues, ingestion.Passages.Count, document.PageCount, ex.Fault == StoreFault.DiskFull ? FileFailure.DiskFull : FileFailure.StorageError, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && StoreFaults.IsDiskFull(ex))
         {
-            return Failed(source, $"{source.FileName}: the disk is full ({ex.Message.TrimEnd('.')}); free some space and try again.",
+            return Failed(source, IngestionIssue.Error(IssueCode.DiskFull, $"{source.FileName}: the disk is full ({ex.Message.TrimEnd('.')}); free some space and try again."),
                 ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.DiskFull, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in tagging or storing must not end a batch of many plans: this file fails, the rest go on.
-            return Failed(source, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it.",
+            return Failed(source, IngestionIssue.Error(IssueCode.Unexpected, $"{source.FileName}: unexpected error while tagging or storing ({ex.GetType().Name}: {ex.Message}); please report it."),
                 ingestion.Issues, ingestion.Passages.Count, document.PageCount, FileFailure.Unexpected, ex);
         }
     }
@@ -180,7 +185,8 @@ public sealed class PlanLibrary
         return outcomes;
     }
 
-    private static FileOutcome Failed(DocumentSource source, string error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages,
+    /// <summary>A failed file; <paramref name="error"/> joins the issues unless it is one of them already.</summary>
+    private static FileOutcome Failed(DocumentSource source, IngestionIssue error, IReadOnlyList<IngestionIssue> issues, int passages, int? pages,
         FileFailure failure = FileFailure.Unreadable, Exception? cause = null) =>
-        new(source.FileName, source.Path, null, false, error, issues, passages, pages, failure, cause);
+        new(source.FileName, source.Path, null, false, error.Message, issues.Contains(error) ? issues : [.. issues, error], passages, pages, failure, cause);
 }

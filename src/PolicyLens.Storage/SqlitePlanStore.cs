@@ -225,10 +225,14 @@ public sealed partial class SqlitePlanStore : IPlanStore
                     connection.ExecuteScalar<long>("SELECT plan_id FROM plan_versions WHERE document_id = @previous", new { previous }, transaction));
 
             connection.Execute("""
-                INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page)
-                VALUES (@DocumentId, @Ordinal, @Severity, @Message, @Page)
+                INSERT INTO ingestion_issues (document_id, ordinal, severity, message, page, code, facts)
+                VALUES (@DocumentId, @Ordinal, @Severity, @Message, @Page, @Code, @Facts)
                 """,
-                ingestion.Issues.Select((issue, i) => new { DocumentId = documentId, Ordinal = i, Severity = issue.Severity.ToString(), issue.Message, issue.Page }),
+                ingestion.Issues.Select((issue, i) => new
+                {
+                    DocumentId = documentId, Ordinal = i, Severity = issue.Severity.ToString(), issue.Message, issue.Page, Code = issue.Code.ToString(),
+                    Facts = issue.Facts.Count == 0 ? null : JsonSerializer.Serialize(issue.Facts),
+                }),
                 transaction);
 
             var runId = InsertRun(connection, transaction, documentId, run);
@@ -434,9 +438,17 @@ public sealed partial class SqlitePlanStore : IPlanStore
 
     private sealed class IssueRow
     {
+        public long DocumentId { get; set; }
         public string Severity { get; set; } = "";
         public string Message { get; set; } = "";
         public long? Page { get; set; }
+        public string? Code { get; set; }
+        public string? Facts { get; set; }
+
+        /// <summary>A code this version does not know (stored by a newer one) or none (stored before codes) reads as Unexpected with its English text.</summary>
+        public IngestionIssue ToIssue() => new(Enum.Parse<IssueSeverity>(Severity),
+            Enum.TryParse<IssueCode>(Code, out var code) && Enum.IsDefined(code) ? code : IssueCode.Unexpected, Message, (int?)Page,
+            Facts is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(Facts));
     }
 
     private static IReadOnlyList<string> ParseHeadings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
@@ -450,14 +462,6 @@ public sealed partial class SqlitePlanStore : IPlanStore
         public string RuleSetVersion { get; set; } = "";
         public string ToolVersion { get; set; } = "";
         public string At { get; set; } = "";
-    }
-
-    private sealed class IssueOfDocument
-    {
-        public long DocumentId { get; set; }
-        public string Severity { get; set; } = "";
-        public string Message { get; set; } = "";
-        public long? Page { get; set; }
     }
 
     public IReadOnlyList<StoredPlan> LoadPlans(IReadOnlyList<long> ids)
@@ -482,11 +486,11 @@ public sealed partial class SqlitePlanStore : IPlanStore
                 .ToDictionary(r => r.DocumentId, r => new AnalysisRun(r.Id, r.RuleSetVersion, r.ToolVersion, ParseTime(r.At)));
             var passages = ReadPassages(connection, transaction, json);
             var tags = ReadTags(connection, transaction, JsonSerializer.Serialize(runs.Values.Select(r => r.Id)), passages);
-            var issues = connection.Query<IssueOfDocument>("""
-                SELECT document_id AS DocumentId, severity AS Severity, message AS Message, page AS Page
+            var issues = connection.Query<IssueRow>("""
+                SELECT document_id AS DocumentId, severity AS Severity, message AS Message, page AS Page, code AS Code, facts AS Facts
                 FROM ingestion_issues WHERE document_id IN (SELECT value FROM json_each(@json)) ORDER BY document_id, ordinal
                 """, new { json }, transaction)
-                .ToLookup(i => i.DocumentId, i => new IngestionIssue(Enum.Parse<IssueSeverity>(i.Severity), i.Message, (int?)i.Page));
+                .ToLookup(i => i.DocumentId, i => i.ToIssue());
             transaction.Commit();
 
             var byDocument = new Dictionary<long, List<TaggedPassage>>(documents.Count);

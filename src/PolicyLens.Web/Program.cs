@@ -1,21 +1,9 @@
 using PolicyLens.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// The one appsettings.json of web app and CLI is copied next to the executable; it is the base
-// layer, so the app also finds it when started from another folder. The content root's copy,
-// environment variables (PolicyLens__DatabasePath …) and the command line override it.
-var shipped = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-{
-    Path = Path.Join(AppContext.BaseDirectory, "appsettings.json"),
-    Optional = true,
-    ReloadOnChange = false,
-};
-shipped.ResolveFileProvider(); // an absolute path needs its own file provider, not the content root's
-builder.Configuration.Sources.Insert(0, shipped);
-
-// No "Server: Kestrel" header: nothing to gain from telling the world what runs here.
-builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+// The app's own folder is the content root, so appsettings.json, wwwroot, rules and demo plans
+// are found wherever PolicyLens is started from: `dotnet run`, the built program, a release folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.UsePolicyLensHosting();
 builder.Services.AddPolicyLens(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRazorPages(options =>
 {

@@ -11,10 +11,10 @@ public class DoctorCommand
     {
         var (code, output, error) = Run("doctor");
         Assert.True(code == 0, output + error);
-        Assert.Contains("ok    PDF engine: poppler", output);
-        Assert.Contains("ok    PDF engine: PdfPig 0.1.16", output);
+        Assert.Contains("ok    PDF-lezer: poppler", output);
+        Assert.Contains("ok    PDF-lezer: PdfPig 0.1.16", output);
         Assert.Contains("OCR: tesseract", output);
-        Assert.Contains("ok    rules: sha256:", output);
+        Assert.Contains("ok    regels: sha256:", output);
     }
 
     [Fact]
@@ -25,9 +25,9 @@ public class DoctorCommand
         {
             var (code, output, _) = Run("doctor", "--poppler", empty);
             Assert.Equal(0, code);
-            Assert.Contains("warn  PDF engine: pdftohtml could not be run", output);
+            Assert.Contains("let op  PDF-lezer: poppler is niet gevonden", output);
             Assert.Contains("apt-get install poppler-utils", output);
-            Assert.Contains("ok    PDF engine: PdfPig", output);
+            Assert.Contains("ok    PDF-lezer: PdfPig", output);
         }
         finally
         {

@@ -24,7 +24,8 @@ public sealed class ExtractCommand : IDisposable
         Assert.Equal("Meerjarenplan 2026–2031 gemeente Lindeveld", root.GetProperty("title").GetString());
         Assert.Equal("docx", root.GetProperty("format").GetString());
         var passage = root.GetProperty("passages")[3];
-        Assert.Equal(["ordinal", "page", "headings", "kind", "text", "ocr"], passage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["number", "ordinal", "page", "headings", "kind", "text", "ocr"], passage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(4, passage.GetProperty("number").GetInt32()); // as the web app numbers passages
         Assert.Equal(3, passage.GetProperty("ordinal").GetInt32());
         Assert.Equal(JsonValueKind.Array, passage.GetProperty("headings").ValueKind);
         Assert.Contains(root.GetProperty("passages").EnumerateArray(), p => p.GetProperty("kind").GetString() == "table-row");
@@ -38,6 +39,8 @@ public sealed class ExtractCommand : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("§ Meerjarenplan 2026–2031 gemeente Lindeveld › Beleidsdoelstelling 2: Lindeveld is toegankelijk voor iedereen › Actieplan 2.1: Vervoer op maat", output);
         Assert.Contains("list-item: 1. We werven tien extra vrijwillige chauffeurs.", output);
+        Assert.Contains("\n[1] § Meerjarenplan 2026–2031 gemeente Lindeveld", output); // numbered from 1, like the web app
+        Assert.DoesNotContain("[0]", output);
     }
 
     [Fact]
@@ -48,9 +51,33 @@ public sealed class ExtractCommand : IDisposable
         var (code, output, error) = Run("extract", path);
         Assert.Equal(1, code);
         Assert.Empty(output);
-        Assert.StartsWith($"policylens: {path}: ", error);
-        Assert.Contains("password-protected", error);
+        Assert.Equal($"policylens: {path}: het bestand is beveiligd met een wachtwoord. Sla het op zonder wachtwoord, of vraag de maker om een versie zonder wachtwoord, en probeer het opnieuw.",
+            error.TrimEnd());
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Verbose_adds_the_english_detail_under_the_dutch_message()
+    {
+        var path = Path.Combine(_dir, "beveiligd.docx");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]]);
+        var (code, _, error) = Run("extract", path, "--verbose");
+        Assert.Equal(1, code);
+        var lines = error.TrimEnd().Split(Environment.NewLine);
+        Assert.Contains("beveiligd met een wachtwoord", lines[0]);
+        Assert.StartsWith("  detail: ", lines[1]);
+        Assert.Contains("password-protected", lines[1]);
+    }
+
+    [Fact]
+    public void A_text_file_named_pdf_is_refused_naming_the_extension_and_the_content()
+    {
+        var path = Path.Combine(_dir, "plan.pdf");
+        File.WriteAllText(path, "dit is geen pdf\n");
+        var (code, output, error) = Run("extract", path);
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"policylens: {path}: de naam eindigt op '.pdf', maar de inhoud is platte tekst.", error);
     }
 
     [Fact]
@@ -58,7 +85,7 @@ public sealed class ExtractCommand : IDisposable
     {
         var (code, _, error) = Run("extract", Path.Combine(_dir, "bestaat-niet.docx"));
         Assert.Equal(1, code);
-        Assert.Contains("file not found", error);
+        Assert.Contains("bestand niet gevonden", error);
     }
 
     [Fact]
@@ -75,6 +102,6 @@ public sealed class ExtractCommand : IDisposable
         File.Copy(Fixture("lindeveld-plan.html"), path);
         var (code, _, error) = Run("extract", path);
         Assert.Equal(0, code);
-        Assert.Contains("warning: The file name ends in '.docx' but the content is HTML", error);
+        Assert.Contains("waarschuwing: de naam eindigt op '.docx', maar de inhoud is een webpagina (HTML)", error);
     }
 }

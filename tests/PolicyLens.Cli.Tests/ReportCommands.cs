@@ -113,7 +113,7 @@ public sealed class ReportCommands : IDisposable
     {
         var (code, _, error) = Run("report", Fixture("lindeveld-plan.docx"), "--out", Path.Combine(_dir, "no-such-folder", "r.md"));
         Assert.Equal(1, code);
-        Assert.Contains("cannot write the file", error);
+        Assert.Contains("kan niet geschreven worden", error);
         Assert.DoesNotContain("   at ", error);
     }
 
@@ -122,11 +122,11 @@ public sealed class ReportCommands : IDisposable
     {
         var missing = Run("report", Path.Combine(_dir, "weg.docx"));
         Assert.Equal(1, missing.Code);
-        Assert.Contains("file not found", missing.Err);
+        Assert.Contains("bestand niet gevonden", missing.Err);
 
         var noDb = Run("report", "42", "--db", Path.Combine(_dir, "absent.db"));
         Assert.Equal(1, noDb.Code);
-        Assert.Contains("no database there", noDb.Err);
+        Assert.Contains("daar staat geen database", noDb.Err);
         Assert.False(File.Exists(Path.Combine(_dir, "absent.db")));
     }
 
@@ -144,13 +144,13 @@ public sealed class ReportCommands : IDisposable
 
         var unknown = Run("report", "999", "--db", db);
         Assert.Equal(1, unknown.Code);
-        Assert.Contains("no document with id 999", unknown.Err);
+        Assert.Contains("geen document met nummer 999", unknown.Err);
     }
 
     [Fact]
     public void Two_files_compare_as_csv_with_one_row_each_semicolons_by_default_commas_on_request()
     {
-        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"));
+        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"), "--format", "csv");
         Assert.True(code == 0, error);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -212,7 +212,7 @@ public sealed class ReportCommands : IDisposable
     {
         var (db, ids) = Store("lindeveld-plan.docx");
         var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.odt"), id, "--db", db);
+        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.odt"), id, "--db", db, "--format", "csv");
         Assert.True(code == 0, error);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("lindeveld-plan.odt", lines[1]);
@@ -221,7 +221,7 @@ public sealed class ReportCommands : IDisposable
         var unknown = Run("compare", id, "777", "--db", db);
         Assert.Equal(1, unknown.Code);
         Assert.Equal("", unknown.Out);
-        Assert.Contains("no document with id 777", unknown.Err);
+        Assert.Contains("geen document met nummer 777", unknown.Err);
     }
 
     [Fact]
@@ -231,6 +231,21 @@ public sealed class ReportCommands : IDisposable
         using (SqlitePlanStore.Open(new SqliteStoreOptions(path))) { }
         var (code, _, error) = Run("compare", "--db", path);
         Assert.Equal(1, code);
-        Assert.Contains("no documents to compare", error);
+        Assert.Contains("geen plannen om te vergelijken", error);
+    }
+
+    [Fact]
+    public void Compare_writes_a_table_by_default_and_csv_to_an_out_file_without_a_known_extension()
+    {
+        var (code, output, error) = Run("compare", Fixture("lindeveld-plan.docx"), Fixture("lindeveld-plan.odt"));
+        Assert.True(code == 0, error);
+        Assert.Contains("1  Meerjarenplan 2026–2031 gemeente Lindeveld (lindeveld-plan.docx)", output);
+        Assert.Contains("Werkzame elementen", output);
+        Assert.Matches(@"│\s+herhaalde ontmoetingen\s+│ U │ U │\s+2/2 │", output);
+        Assert.DoesNotContain("document_id,", output);
+
+        var csv = Path.Combine(_dir, "matrix.out");
+        Assert.Equal(0, Run("compare", Fixture("lindeveld-plan.docx"), "--out", csv).Code);
+        Assert.StartsWith("document_id;gemeente;", File.ReadAllText(csv));
     }
 }

@@ -46,7 +46,7 @@ public sealed class StoreCommands : IDisposable
 
         Assert.Equal(1, code);
         Assert.StartsWith($"policylens: {bad}: ", error);
-        Assert.Contains("damaged", error);
+        Assert.Contains("beschadigd", error);
         Assert.DoesNotContain("   at ", error);
         Assert.Contains("1 opgeslagen, 0 al aanwezig, 1 mislukt", output);
         var (_, list, _) = Run("list", "--db", Db, "--format", "json");
@@ -71,11 +71,26 @@ public sealed class StoreCommands : IDisposable
     }
 
     [Fact]
+    public void A_text_file_named_pdf_in_a_folder_is_refused_in_Dutch_naming_both_and_the_rest_is_stored()
+    {
+        var plans = Directory.CreateDirectory(Path.Combine(_dir, "plannen")).FullName;
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, "plan.md"));
+        var fake = Path.Combine(plans, "geen-pdf.pdf");
+        File.WriteAllText(fake, "dit is geen pdf, maar gewone tekst over eenzaamheid in de wijk");
+
+        var (code, output, error) = Run("ingest", plans, "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"policylens: {fake}: de naam eindigt op '.pdf', maar de inhoud is platte tekst.", error);
+        Assert.Contains("1 opgeslagen, 0 al aanwezig, 1 mislukt", output);
+    }
+
+    [Fact]
     public void A_missing_path_is_reported_and_fails()
     {
         var (code, _, error) = Run("ingest", Path.Combine(_dir, "nergens"), "--db", Db);
         Assert.Equal(1, code);
-        Assert.Contains("nergens: file or folder not found", error);
+        Assert.Contains("nergens: bestand of map niet gevonden", error);
     }
 
     [Fact]
@@ -156,29 +171,89 @@ public sealed class StoreCommands : IDisposable
     [Fact]
     public void The_db_option_beats_the_environment_which_beats_appsettings_which_beats_the_default()
     {
-        var settings = Path.Combine(_dir, "appsettings.json");
+        var program = Path.Combine(_dir, "program");
+        Directory.CreateDirectory(program);
+        var settings = Path.Combine(program, "appsettings.json");
         File.WriteAllText(settings, """{ "PolicyLens": { "DatabasePath": "uit-config/plans.db" } }""");
-        string? Env(string name) => name == StoreAccess.EnvironmentVariable ? "/srv/env.db" : null;
+        static string? Env(string name) => name == StoreAccess.EnvironmentVariable ? "/srv/env.db" : null;
         static string? NoEnv(string name) => null;
+        var elsewhere = Path.Combine(_dir, "elders");
 
-        Assert.Equal(Path.GetFullPath("/tmp/x.db"), StoreAccess.ResolvePath("/tmp/x.db", Env, settings, _dir));
-        Assert.Equal("/srv/env.db", StoreAccess.ResolvePath(null, Env, settings, _dir));
-        Assert.Equal(Path.Combine(_dir, "uit-config", "plans.db"), StoreAccess.ResolvePath(null, NoEnv, settings, _dir));
-        Assert.Equal(Path.Combine(_dir, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, null, _dir));
+        Assert.Equal(Path.GetFullPath("/tmp/x.db"), new CliSettings(Env, elsewhere, program).DatabasePath("/tmp/x.db"));
+        Assert.Equal(Path.Combine(elsewhere, "mine.db"), new CliSettings(Env, elsewhere, program).DatabasePath("mine.db"));
+        Assert.Equal("/srv/env.db", new CliSettings(Env, elsewhere, program).DatabasePath(null));
+        // Outside a checkout a configured relative path is the program's, as in the web app, so both share one database.
+        Assert.Equal(Path.Combine(program, "uit-config", "plans.db"), new CliSettings(NoEnv, elsewhere, program).DatabasePath(null));
         File.WriteAllText(settings, "{ not json");
-        Assert.Equal(Path.Combine(_dir, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, settings, _dir));
+        Assert.Equal(Path.Combine(program, "data", "policylens.db"), new CliSettings(NoEnv, elsewhere, program).DatabasePath(null));
     }
 
     [Fact]
-    public void Inside_a_checkout_a_configured_relative_path_is_taken_from_the_repository_root_so_cli_and_web_share_one_database()
+    public void Inside_a_checkout_configured_paths_are_the_checkouts_so_cli_and_web_share_one_database_and_the_edited_rules()
     {
         var root = Path.Combine(_dir, "checkout");
         var sub = Path.Combine(root, "src", "PolicyLens.Web");
+        var program = Path.Combine(_dir, "program");
         Directory.CreateDirectory(sub);
+        Directory.CreateDirectory(Path.Combine(root, "rules"));
+        Directory.CreateDirectory(Path.Combine(program, "rules"));
         File.WriteAllText(Path.Combine(root, "PolicyLens.sln"), "");
         static string? NoEnv(string name) => null;
 
-        Assert.Equal(Path.Combine(root, "data", "policylens.db"), StoreAccess.ResolvePath(null, NoEnv, null, sub));
-        Assert.Equal(Path.Combine(sub, "mine.db"), StoreAccess.ResolvePath("mine.db", NoEnv, null, sub));
+        var inside = new CliSettings(NoEnv, sub, program);
+        Assert.Equal(Path.Combine(root, "data", "policylens.db"), inside.DatabasePath(null));
+        Assert.Equal(Path.Combine(root, "rules"), inside.RulesPath(null));
+        Assert.Equal(Path.Combine(sub, "mine.db"), inside.DatabasePath("mine.db"));
+
+        var outside = new CliSettings(NoEnv, _dir, program);
+        Assert.Equal(Path.Combine(program, "rules"), outside.RulesPath(null));
+        // A build inside the checkout, started from elsewhere, still reads the checkout's rules.
+        Assert.Equal(Path.Combine(root, "rules"), new CliSettings(NoEnv, _dir, Path.Combine(root, "src", "bin")).RulesPath(null));
+    }
+
+    [Fact]
+    public void Ingesting_a_folder_skips_source_build_and_hidden_folders_and_other_files_and_says_so()
+    {
+        var plans = Path.Combine(_dir, "plans");
+        foreach (var folder in new[] { "src", ".git", "bin", "sub" }) Directory.CreateDirectory(Path.Combine(plans, folder));
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, "plan.md"));
+        File.Copy(Fixture("lindeveld-plan.docx"), Path.Combine(plans, "sub", "plan.docx"));
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, "src", "bron.md"));
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, ".git", "x.md"));
+        File.Copy(Fixture("lindeveld-plan.md"), Path.Combine(plans, "bin", "y.md"));
+        File.WriteAllText(Path.Combine(plans, "make.sh"), "echo");
+        File.WriteAllText(Path.Combine(plans, "sub", "notes.json"), "{}");
+
+        var (code, output, error) = Run("ingest", plans, "--db", Db);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("2 bestanden in", output);
+        var skipped = output.Split('\n').Single(l => l.StartsWith("Overgeslagen: ", StringComparison.Ordinal));
+        Assert.Contains("3 bron-, build- of verborgen mappen", skipped);
+        Assert.Contains(Path.Combine("plans", "src"), skipped);
+        Assert.Contains("2 bestanden die geen plan zijn", skipped);
+        Assert.Contains(".json", skipped);
+        Assert.Contains("0 mislukt; 5 overgeslagen.", output);
+        // A skipped folder given by name is read.
+        var (srcCode, srcOutput, _) = Run("ingest", Path.Combine(plans, "src"), "--db", Db);
+        Assert.Equal(0, srcCode);
+        Assert.Contains("1 al aanwezig", srcOutput); // the same Markdown as plan.md
+    }
+
+    [Fact]
+    public void The_readme_search_example_finds_passages_in_the_demo_plans_each_stored_once()
+    {
+        var root = CliHarness.RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var example = System.Text.RegularExpressions.Regex.Match(readme, "policylens search \"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(example);
+
+        Assert.Equal(0, Run("ingest", Path.Combine(root, "seeds"), "--db", Db).Code);
+        var (_, list, _) = Run("list", "--db", Db, "--format", "json");
+        var (code, json, _) = Run("search", example, "--db", Db, "--format", "json");
+
+        Assert.Equal(Directory.GetFiles(Path.Combine(root, "seeds")).Count(f => !f.EndsWith(".md", StringComparison.Ordinal)), JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.Equal(0, code);
+        Assert.NotEqual(0, JsonDocument.Parse(json).RootElement.GetArrayLength());
     }
 }

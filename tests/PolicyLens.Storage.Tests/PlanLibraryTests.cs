@@ -86,6 +86,7 @@ public sealed class Ingesting_a_batch
         Assert.False(outcomes[0].Succeeded);
         Assert.StartsWith("lindeveld-plan.md: ", outcomes[0].Error);
         Assert.Contains("no room", outcomes[0].Error);
+        Assert.Equal(IssueCode.StorageFailed, outcomes[0].ErrorIssue!.Code);
         Assert.True(outcomes[1].Succeeded);
     }
 
@@ -112,6 +113,7 @@ public sealed class Ingesting_a_batch
 
         Assert.False(failing.Succeeded);
         Assert.StartsWith("lindeveld-plan.md: unexpected error", failing.Error);
+        Assert.Equal(IssueCode.Unexpected, failing.ErrorIssue!.Code);
         Assert.Contains("tagger bug", failing.Error);
         Assert.Equal(0, store.Status().Documents);
     }

@@ -277,11 +277,11 @@ public sealed class AttackTests
         Assert.Equal(HttpStatusCode.OK, done.StatusCode); // no silent redirect past the warning
         var job = await BodyAsync(done);
         Assert.Contains("Let op bij het inlezen", job);
-        Assert.Contains("has no text layer", job);
+        Assert.Contains("heeft geen tekstlaag", job);
         var report = System.Text.RegularExpressions.Regex.Match(job, "href=\"(/documenten/\\d+)\"").Groups[1].Value;
         var html = await client.GetStringAsync(report);
         Assert.True(html.IndexOf("Let op bij het inlezen", StringComparison.Ordinal) is var at and > 0 && at < html.IndexOf("id=\"heatmap\"", StringComparison.Ordinal));
-        Assert.Contains("has no text layer", await client.GetStringAsync(report + "/export/md"));
+        Assert.Contains("heeft geen tekstlaag", await client.GetStringAsync(report + "/export/md"));
     }
 
     // ------------------------------------------------------------------ 6: a full disk

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyLens.Coverage;
 using PolicyLens.Tagging;
@@ -126,13 +129,35 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public void The_shared_appsettings_names_every_setting_and_binds_to_loopback()
+    public void The_shared_appsettings_names_every_setting_and_leaves_the_address_to_the_loopback_default_in_code()
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Join(Repo.Root, "appsettings.json")));
         var section = json.RootElement.GetProperty("PolicyLens");
         foreach (var property in typeof(PolicyLensOptions).GetProperties())
             Assert.True(section.TryGetProperty(property.Name, out _), $"appsettings.json lacks PolicyLens:{property.Name}");
-        Assert.StartsWith("http://127.0.0.1:", json.RootElement.GetProperty("Urls").GetString());
+        // A Urls key in the file would win over ASPNETCORE_URLS; the default lives in code instead.
+        Assert.False(json.RootElement.TryGetProperty("Urls", out _));
+        Assert.StartsWith("http://127.0.0.1:", ServiceSetup.DefaultUrl);
+    }
+
+    [Theory]
+    [InlineData(null, null, ServiceSetup.DefaultUrl)]
+    [InlineData("--urls=http://127.0.0.1:7001", null, "http://127.0.0.1:7001")]
+    [InlineData(null, "http://127.0.0.1:7002", "http://127.0.0.1:7002")]
+    public void The_loopback_default_applies_only_when_no_address_is_configured(string? argument, string? urlsSetting, string expected)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = argument is null ? [] : [argument], ContentRootPath = Repo.Root });
+        if (urlsSetting is not null) builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = urlsSetting });
+        builder.UsePolicyLensHosting();
+        Assert.Equal(expected, builder.WebHost.GetSetting("urls"));
+    }
+
+    [Fact]
+    public void An_http_ports_setting_is_not_overridden_by_the_default()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--http_ports=8080"], ContentRootPath = Repo.Root });
+        builder.UsePolicyLensHosting();
+        Assert.Null(builder.WebHost.GetSetting("urls"));
     }
 
     [Fact]

@@ -131,7 +131,18 @@ public sealed class UploadTests : IDisposable
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("plan.pdf", html);
-        Assert.Contains("bestandstype kan PolicyLens niet lezen", html);
+        Assert.Contains("dit is een afbeelding (PNG), geen document met tekst", html);
+    }
+
+    [Fact]
+    public async Task A_text_file_named_pdf_is_refused_naming_the_extension_and_the_content()
+    {
+        using var client = _app.Browser();
+        var response = await Flow.UploadAsync(client, ("plan.pdf", "dit is geen pdf\n"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("plan.pdf: de naam eindigt op &#x27;.pdf&#x27;, maar de inhoud is platte tekst.", html);
+        Assert.DoesNotContain("dit is geen pdf", html); // refused, not stored as a plan of that title
     }
 
     [Fact]

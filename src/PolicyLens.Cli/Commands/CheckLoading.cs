@@ -12,9 +12,24 @@ internal static class CheckLoading
         var result = CheckSetLoader.LoadDirectory(Path.Join(RulesLocation.Resolve(rulesOption), "checks"));
         if (result.Checker is null)
         {
-            stderr.WriteLine(result.Describe());
+            WriteProblems(stderr, result);
             return null;
         }
         return new CoverageAnalyzer(checker: result.Checker);
+    }
+
+    /// <summary>"12 plancontroles in 3 bestanden", for the summary of <c>rules check</c>.</summary>
+    public static string Summary(CheckSetLoadResult result) =>
+        $"{result.Checker?.Checks.Count ?? 0} plancontroles in {result.Files} {(result.Files == 1 ? "bestand" : "bestanden")}";
+
+    /// <summary>
+    /// A Dutch heading, then one line per problem; the problems stay in the words of rules/README.md
+    /// (English), as for the rule files.
+    /// </summary>
+    public static void WriteProblems(TextWriter stderr, CheckSetLoadResult result)
+    {
+        var count = result.Problems.Count;
+        stderr.WriteLine($"policylens: de plancontroles in {result.Folder} bevatten {count} {(count == 1 ? "fout" : "fouten")}; herstel ze en probeer het opnieuw:");
+        foreach (var problem in result.Problems) stderr.WriteLine("  " + problem);
     }
 }

@@ -40,7 +40,7 @@ internal static class EvalCommand
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
         var errorsOption = new Option<bool>("--errors") { Description = "List false positives and negatives with their evidence." };
-        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rulesOption = RulesLocation.Option();
         var modelOption = new Option<string?>("--model") { Description = "Model file for --folds 0 (default: model/tagger-model.json in the rules directory)." };
         var endpointOption = LlmSetup.EndpointOption();
         var llmModelOption = LlmSetup.ModelOption();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PolicyLens.Documents;
 using PolicyLens.Readers.Documents;
+using PolicyLens.Report;
 using PolicyLens.Storage;
 using Spectre.Console;
 
@@ -10,9 +11,11 @@ namespace PolicyLens.Cli.Commands;
 
 /// <summary>
 /// <c>policylens ingest &lt;files|folders&gt;... [--db FILE] [--municipality NAME] [--rules DIR] [--parallel N] [--version-of ID]</c>:
-/// reads, tags and stores plans; folders are searched recursively for supported files. A progress
-/// bar on a terminal, one line per file when output is redirected, then a summary table. A file
-/// that fails is named on stderr with the reason; exit 1 when any file failed.
+/// reads, tags and stores plans. Folders are searched recursively for plan files; build and
+/// source folders (<c>src</c>, <c>bin</c>, <c>obj</c>, hidden folders) and files of other types
+/// are skipped, counted and named in one line. A progress bar on a terminal, one line per file
+/// when output is redirected, then a summary table. A file that fails is named on stderr with the
+/// reason; exit 1 when any file failed.
 /// </summary>
 internal static class IngestCommand
 {
@@ -22,34 +25,46 @@ internal static class IngestCommand
         ".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".text",
     };
 
+    /// <summary>
+    /// Folders below a given folder that hold no plans but sources or build output: the demo
+    /// plans' Markdown sources in <c>seeds/src</c> would otherwise be stored a second time. A
+    /// folder given by name is always read.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "src", "bin", "obj", "node_modules",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Plan files, or folders to search recursively.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Plan files, or folders to search recursively (src/, bin/, obj/ and hidden folders are skipped).", Arity = ArgumentArity.OneOrMore };
         var db = StoreAccess.DbOption();
         var municipality = new Option<string?>("--municipality") { Description = "The municipality the plans belong to." };
-        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rules = RulesLocation.Option();
         var versionOf = new Option<long?>("--version-of") { Description = "Store the (one) file as a new version of this stored document's plan; 'policylens diff' then shows what changed." };
         var parallel = new Option<int>("--parallel") { Description = "Files read at once (default: the number of processors).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1."); });
+        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel moet minstens 1 zijn."); });
         var command = new Command("ingest", "Read, tag and store plans in the database.") { paths, db, municipality, rules, versionOf, parallel };
         command.SetAction((parse, cancellationToken) => Task.FromResult(StoreAccess.Guard(stderr, () => Run(parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(municipality),
-            parse.GetValue(rules), parse.GetValue(parallel), stdout, stderr, cancellationToken, parse.GetValue(versionOf)))));
+            parse.GetValue(rules), parse.GetValue(parallel), parse.GetValue(CliOptions.Verbose), stdout, stderr, cancellationToken, parse.GetValue(versionOf)))));
         return command;
     }
 
-    internal static int Run(string[] paths, string? db, string? municipality, string? rules, int parallelism,
+    internal static int Run(string[] paths, string? db, string? municipality, string? rules, int parallelism, bool verbose,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, long? versionOf = null)
     {
-        var (sources, missing) = Expand(paths);
-        foreach (var path in missing) stderr.WriteLine($"policylens: {path}: file or folder not found");
-        if (sources.Count == 0)
+        var found = Expand(paths);
+        foreach (var path in found.Missing) stderr.WriteLine($"policylens: {path}: bestand of map niet gevonden");
+        foreach (var path in found.Unreadable) stderr.WriteLine($"policylens: {path}: deze map kan niet gelezen worden (geen leesrechten?); de plannen erin zijn overgeslagen. Controleer de rechten van de map.");
+        if (found.Skipped() is { } skipped) stdout.WriteLine(skipped);
+        if (found.Sources.Count == 0)
         {
-            if (missing.Count == 0) stderr.WriteLine("policylens: no supported documents found (PDF, DOCX, ODT, HTML, Markdown, text).");
+            if (found.Missing.Count == 0 && found.Unreadable.Count == 0) stderr.WriteLine("policylens: geen plannen gevonden (PDF, DOCX, ODT, HTML, Markdown of tekst).");
             return 1;
         }
-        if (versionOf is not null && sources.Count > 1)
+        if (versionOf is not null && found.Sources.Count > 1)
         {
-            stderr.WriteLine($"policylens: --version-of neemt één bestand, niet {sources.Count}; ingest de versies een voor een.");
+            stderr.WriteLine($"policylens: --version-of neemt één bestand, niet {found.Sources.Count}; ingest de versies een voor een.");
             return Program.UsageError;
         }
         var tagger = RulesLocation.LoadSetup(rules, stderr)?.Tagger;
@@ -70,23 +85,24 @@ internal static class IngestCommand
         try
         {
             outcomes = interactive
-                ? WithProgressBar(console, library, sources, municipality, cancellationToken)
-                : library.IngestFiles(sources, municipality, new LineProgress(stdout), cancellationToken);
+                ? WithProgressBar(console, library, found.Sources, municipality, cancellationToken)
+                : library.IngestFiles(found.Sources, municipality, new LineProgress(stdout), cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("policylens: ingest cancelled; files stored so far are kept, run the command again to add the rest.");
+            stderr.WriteLine("policylens: inlezen afgebroken; de plannen die al opgeslagen zijn blijven bewaard. Voer de opdracht opnieuw uit voor de rest.");
             return 1;
         }
         clock.Stop();
 
         foreach (var outcome in outcomes)
         {
-            if (outcome.Error is not null) stderr.WriteLine($"policylens: {Prefixed(outcome)}");
+            // Warnings first, then the error: the reason a file failed is the last line about it.
             foreach (var issue in outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning))
-                stderr.WriteLine($"policylens: warning: {outcome.FileName}: {issue.Message}");
+                CliOptions.WriteIssue(stderr, outcome.Path, issue, verbose);
+            if (outcome.ErrorIssue is { } failure) CliOptions.WriteIssue(stderr, outcome.Path, failure, verbose);
         }
-        WriteSummary(console, outcomes, clock.Elapsed, store.Status().DatabasePath);
+        WriteSummary(console, outcomes, found.SkippedCount, clock.Elapsed, store.Status().DatabasePath);
         var linkFailed = false;
         if (versionOf is { } target && outcomes is [{ DocumentId: { } stored }])
         {
@@ -94,35 +110,84 @@ internal static class IngestCommand
             (link.Linked ? stdout : stderr).WriteLine(link.Linked ? link.DutchMessage(stored, target) : $"policylens: {link.DutchMessage(stored, target)}");
             linkFailed = !link.Linked;
         }
-        return outcomes.Any(o => !o.Succeeded) || missing.Count > 0 || linkFailed ? 1 : 0;
+        // Exit 1 when anything asked for was not read or linked: a failed file, a missing path, an unreadable folder.
+        return outcomes.Any(o => !o.Succeeded) || found.Missing.Count > 0 || found.Unreadable.Count > 0 || linkFailed ? 1 : 0;
     }
 
-    /// <summary>The error with the full path in front, as the user typed it rather than the bare file name.</summary>
-    private static string Prefixed(FileOutcome outcome) =>
-        outcome.Error!.StartsWith(outcome.FileName + ":", StringComparison.Ordinal) ? outcome.Path + outcome.Error[outcome.FileName.Length..] : $"{outcome.Path}: {outcome.Error}";
-
-    internal static (List<DocumentSource> Sources, List<string> Missing) Expand(IEnumerable<string> paths)
+    /// <summary>What the paths given expand to: plan files, paths that do not exist, and what was skipped.</summary>
+    internal sealed record Expansion(List<DocumentSource> Sources, List<string> Missing, List<string> Unreadable, List<string> SkippedFolders, Dictionary<string, int> SkippedFiles)
     {
-        var sources = new List<DocumentSource>();
-        var missing = new List<string>();
+        /// <summary>Folders and files left out on purpose (not the unreadable ones, which are errors).</summary>
+        public int SkippedCount => SkippedFolders.Count + SkippedFiles.Values.Sum();
+
+        /// <summary>One Dutch line naming what was skipped, or null when nothing was.</summary>
+        public string? Skipped()
+        {
+            var parts = new List<string>();
+            if (SkippedFolders.Count > 0)
+                parts.Add($"{SkippedFolders.Count} bron-, build- of verborgen {(SkippedFolders.Count == 1 ? "map" : "mappen")} ({Sample(SkippedFolders)})");
+            var files = SkippedFiles.Values.Sum();
+            if (files > 0)
+                parts.Add($"{files} {(files == 1 ? "bestand dat geen plan is" : "bestanden die geen plan zijn")} ({Sample([.. SkippedFiles.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Value}× {e.Key}")])})");
+            return parts.Count == 0 ? null : $"Overgeslagen: {string.Join("; ", parts)}. Geef een map of bestand bij naam om het toch in te lezen.";
+        }
+
+        private static string Sample(IReadOnlyList<string> items) => string.Join(", ", items.Take(4)) + (items.Count > 4 ? ", …" : "");
+    }
+
+    internal static Expansion Expand(IEnumerable<string> paths)
+    {
+        var found = new Expansion([], [], [], [], new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                if (seen.Add(Path.GetFullPath(path))) sources.Add(new DocumentSource(path));
+                if (seen.Add(Path.GetFullPath(path))) found.Sources.Add(new DocumentSource(path));
             }
-            else if (Directory.Exists(path))
-            {
-                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(f => Extensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
-                    if (seen.Add(Path.GetFullPath(file))) sources.Add(new DocumentSource(file));
-            }
-            else missing.Add(path);
+            else if (Directory.Exists(path)) Walk(path, path, found, seen);
+            else found.Missing.Add(path);
         }
-        return (sources, missing);
+        return found;
+    }
+
+    /// <summary>Depth-first, in name order, so the files of one folder stay together in the output.</summary>
+    private static void Walk(string root, string folder, Expansion found, HashSet<string> seen)
+    {
+        IEnumerable<string> files, folders;
+        try
+        {
+            files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).ToList();
+            folders = Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            found.Unreadable.Add(folder); // named and counted as a failure: plans in it were asked for
+            return;
+        }
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal)) continue; // hidden files and Office lock files
+            var extension = Path.GetExtension(file);
+            if (!Extensions.Contains(extension))
+            {
+                var key = extension.Length == 0 ? "zonder extensie" : extension.ToLowerInvariant();
+                found.SkippedFiles[key] = found.SkippedFiles.GetValueOrDefault(key) + 1;
+                continue;
+            }
+            if (seen.Add(Path.GetFullPath(file))) found.Sources.Add(new DocumentSource(file));
+        }
+        foreach (var sub in folders)
+        {
+            var name = Path.GetFileName(sub);
+            if (name.StartsWith('.') || SkippedFolders.Contains(name))
+            {
+                found.SkippedFolders.Add(Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? root, sub));
+                continue;
+            }
+            Walk(root, sub, found, seen);
+        }
     }
 
     private static IReadOnlyList<FileOutcome> WithProgressBar(IAnsiConsole console, PlanLibrary library, List<DocumentSource> sources,
@@ -160,7 +225,7 @@ internal static class IngestCommand
         }
     }
 
-    private static void WriteSummary(IAnsiConsole console, IReadOnlyList<FileOutcome> outcomes, TimeSpan elapsed, string database)
+    private static void WriteSummary(IAnsiConsole console, IReadOnlyList<FileOutcome> outcomes, int skipped, TimeSpan elapsed, string database)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Bestand").AddColumn("Resultaat").AddColumn(new TableColumn("Nr").RightAligned())
@@ -174,7 +239,7 @@ internal static class IngestCommand
         var stored = outcomes.Count(o => o.Succeeded && !o.Duplicate);
         var duplicates = outcomes.Count(o => o.Duplicate);
         var failed = outcomes.Count(o => !o.Succeeded);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outcomes.Count} bestanden in {elapsed.TotalSeconds:0.0} s: {stored} opgeslagen, {duplicates} al aanwezig, {failed} mislukt. Database: {database}"));
+        console.WriteLine(string.Create(ReportText.Culture,
+            $"{outcomes.Count} bestanden in {elapsed.TotalSeconds:0.0} s: {stored} opgeslagen, {duplicates} al aanwezig, {failed} mislukt{(skipped > 0 ? $"; {skipped} overgeslagen" : "")}. Database: {database}"));
     }
 }

@@ -22,7 +22,7 @@ internal static class LlmSetup
 
     public static LlmOptions Options(string? endpoint, string? model)
     {
-        var file = ReadSection(StoreAccess.FindAppSettings());
+        var file = ReadSection(CliSettings.Current.AppSettingsPath);
         var options = LlmOptions.From(key =>
             Environment.GetEnvironmentVariable(EnvironmentPrefix + key) is { Length: > 0 } fromEnvironment ? fromEnvironment : file.GetValueOrDefault(key));
         return options with

@@ -11,7 +11,7 @@ namespace PolicyLens.Cli.Commands;
 /// </summary>
 internal static class PdfSettings
 {
-    public static PdfReaderOptions Load(string? popplerOverride = null) => Load(StoreAccess.FindAppSettings(), Environment.GetEnvironmentVariable, popplerOverride);
+    public static PdfReaderOptions Load(string? popplerOverride = null) => Load(CliSettings.Current.AppSettingsPath, Environment.GetEnvironmentVariable, popplerOverride);
 
     internal static PdfReaderOptions Load(string? appSettingsPath, Func<string, string?> environment, string? popplerOverride = null)
     {

@@ -19,7 +19,7 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong([.. ReportOutput.ReportRenderers.Select(r => r.Format)]);
         var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
         var db = ReportStore.DatabaseOption();
-        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rules = RulesLocation.Option();
         var municipality = new Option<string?>("--municipality") { Description = "Municipality shown in the report (for a file)." };
         var appendix = new Option<bool>("--appendix") { Description = "docx and pdf: add every coverage table and all evidence as an appendix." };
         var command = new Command("report", "Write the coverage report of one plan: summary, heatmap, gaps with suggestions, plan checks and evidence.")
@@ -27,11 +27,11 @@ internal static class ReportCommand
             target, format, output, db, rules, municipality, appendix,
         };
         command.SetAction(parse => Run(parse.GetValue(target)!, parse.GetValue(format), parse.GetValue(output), parse.GetValue(db),
-            parse.GetValue(rules), parse.GetValue(municipality), stdout, stderr, parse.GetValue(appendix)));
+            parse.GetValue(rules), parse.GetValue(municipality), parse.GetValue(CliOptions.Verbose), stdout, stderr, parse.GetValue(appendix)));
         return command;
     }
 
-    internal static int Run(string target, string? format, string? outPath, string? dbPath, string? rulesDir, string? municipality,
+    internal static int Run(string target, string? format, string? outPath, string? dbPath, string? rulesDir, string? municipality, bool verbose,
         TextWriter stdout, TextWriter stderr, bool appendix = false)
     {
         var chosen = ReportOutput.ChooseFormat(format, outPath, ReportOutput.ReportRenderers.Select(r => r.Format), "md");
@@ -39,14 +39,14 @@ internal static class ReportCommand
         if (appendix) renderer = ReportOutput.WithAppendix(renderer);
         if (!renderer.IsText && outPath is null)
         {
-            stderr.WriteLine($"policylens: the {chosen} format is a binary file; give --out FILE (for example --out rapport.{chosen})");
+            stderr.WriteLine(ReportOutput.BinaryNeedsOut(chosen, "rapport"));
             return Program.UsageError;
         }
         var tagger = RulesLocation.LoadSetup(rulesDir, stderr)?.Tagger;
         if (tagger is null) return ExtractCommand.InputError;
         if (CheckLoading.Analyzer(rulesDir, stderr) is not { } analyzer) return ExtractCommand.InputError;
 
-        var coverage = ReportOutput.Analyze(target, dbPath, tagger, analyzer, municipality, stderr);
+        var coverage = ReportOutput.Analyze(target, dbPath, tagger, analyzer, municipality, stderr, verbose);
         if (coverage is null) return ExtractCommand.InputError;
 
         var report = new PlanReportBuilder(appendix ? new ReportOptions { MaxEvidencePerLabel = int.MaxValue } : null).Build(coverage);

@@ -37,24 +37,25 @@ internal static class ReportOutput
     /// A plan given on the command line, analysed: a file is read and tagged in memory, a number is
     /// a stored document. Null (reason on stderr) when it cannot be read or found.
     /// </summary>
-    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr)
+    public static PlanCoverage? Analyze(string target, string? dbPath, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr,
+        bool verbose = false)
     {
         if (File.Exists(target) || !long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
             if (!File.Exists(target) && !Directory.Exists(target) && dbPath is not null)
             {
-                stderr.WriteLine($"policylens: {target}: not a file and not a document id; give a plan file or a number from 'policylens list'");
+                stderr.WriteLine($"policylens: {target}: geen bestand en geen documentnummer; geef een planbestand of een nummer uit 'policylens list'");
                 return null;
             }
-            return AnalyzeFile(target, tagger, analyzer, municipality, stderr);
+            return AnalyzeFile(target, tagger, analyzer, municipality, verbose, stderr);
         }
         return ReportStore.LoadCoverage(id, dbPath, tagger, analyzer, stderr);
     }
 
     /// <summary>Ingests, tags and analyses one file; null (reason on stderr) when it cannot be read.</summary>
-    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, TextWriter stderr)
+    public static PlanCoverage? AnalyzeFile(string path, IPassageTagger tagger, ICoverageAnalyzer analyzer, string? municipality, bool verbose, TextWriter stderr)
     {
-        var ingestion = ExtractCommand.Ingest(path, stderr);
+        var ingestion = ExtractCommand.Ingest(path, verbose, stderr);
         if (ingestion?.Document is null) return null;
         return PlanTagging.Analyze(ingestion, tagger, analyzer, municipality);
     }
@@ -69,7 +70,7 @@ internal static class ReportOutput
         {
             if (!isText)
             {
-                stderr.WriteLine($"policylens: the {format} format is a binary file; give --out FILE (for example --out rapport.{format})");
+                stderr.WriteLine(BinaryNeedsOut(format, "rapport"));
                 return Program.UsageError;
             }
             using var buffer = new MemoryStream();
@@ -85,14 +86,14 @@ internal static class ReportOutput
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
                 write(file);
             File.Move(temp, full, overwrite: true);
-            stderr.WriteLine($"policylens: wrote {outPath}");
+            stderr.WriteLine($"policylens: {outPath} geschreven");
             return 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message.TrimEnd('.');
-            stderr.WriteLine($"policylens: {outPath}: cannot write the file ({reason}); check that the folder exists and the file is not open in another program");
+            var reason = ex is UnauthorizedAccessException ? "geen schrijfrechten" : ex.Message.TrimEnd('.');
+            stderr.WriteLine($"policylens: {outPath}: het bestand kan niet geschreven worden ({reason}); controleer of de map bestaat en het bestand niet in een ander programma geopend is");
             return ExtractCommand.InputError;
         }
         catch (ReportConversionException ex)
@@ -105,10 +106,14 @@ internal static class ReportOutput
         {
             // A renderer bug must still end in a message, not a stack trace.
             TryDelete(temp);
-            stderr.WriteLine($"policylens: {outPath}: the {format} file could not be written ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); try another format and report the problem");
+            stderr.WriteLine($"policylens: {outPath}: het {format}-bestand kon niet gemaakt worden ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); probeer een ander formaat en meld het probleem");
             return ExtractCommand.InputError;
         }
     }
+
+    /// <summary>Binary formats go to a file, never to a terminal.</summary>
+    public static string BinaryNeedsOut(string format, string exampleName) =>
+        $"policylens: {format} is een binair formaat; geef een bestand met --out (bijvoorbeeld --out {exampleName}.{format})";
 
     private static void TryDelete(string path)
     {

@@ -22,7 +22,7 @@ internal static class ReportStore
         var path = ResolveDatabasePath(option);
         if (path != SqliteStoreOptions.InMemory && !File.Exists(path))
         {
-            stderr.WriteLine($"policylens: {path}: no database there; ingest plans first ('policylens ingest FILES --db {path}') or give --db");
+            stderr.WriteLine($"policylens: {path}: daar staat geen database; lees eerst plannen in ('policylens ingest BESTANDEN --db {path}') of geef --db");
             return null;
         }
         try
@@ -31,7 +31,7 @@ internal static class ReportStore
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: {path}: {ex.Message}");
+            stderr.WriteLine(StoreAccess.DatabaseProblem(ex));
             return null;
         }
     }
@@ -46,14 +46,14 @@ internal static class ReportStore
             var plan = store.LoadPlan(id);
             if (plan is null)
             {
-                stderr.WriteLine($"policylens: no document with id {id} in {ResolveDatabasePath(option)}; see 'policylens list'");
+                stderr.WriteLine(NoSuchDocument(id, option));
                 return null;
             }
             return Analyze(plan, tagger, analyzer, stderr);
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: document {id}: {ex.Message}");
+            stderr.WriteLine(StoreAccess.DatabaseProblem(ex));
             return null;
         }
     }
@@ -75,7 +75,7 @@ internal static class ReportStore
                 if (store.LoadPlan(id) is { } plan) result.Add(Analyze(plan, tagger, analyzer, stderr));
                 else
                 {
-                    stderr.WriteLine($"policylens: no document with id {id} in {ResolveDatabasePath(option)}; see 'policylens list'");
+                    stderr.WriteLine(NoSuchDocument(id, option));
                     missing = true;
                 }
             }
@@ -83,7 +83,7 @@ internal static class ReportStore
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: {ResolveDatabasePath(option)}: {ex.Message}");
+            stderr.WriteLine(StoreAccess.DatabaseProblem(ex));
             return null;
         }
     }
@@ -103,16 +103,19 @@ internal static class ReportStore
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: {ResolveDatabasePath(option)}: {ex.Message}");
+            stderr.WriteLine(StoreAccess.DatabaseProblem(ex));
             return null;
         }
     }
+
+    private static string NoSuchDocument(long id, string? option) =>
+        $"policylens: er is geen document met nummer {id} in {ResolveDatabasePath(option)}; zie 'policylens list'";
 
     private static PlanCoverage Analyze(StoredPlan plan, IPassageTagger tagger, ICoverageAnalyzer analyzer, TextWriter stderr)
     {
         var d = plan.Document;
         if (plan.Run.RuleSetVersion != tagger.RuleSetVersion)
-            stderr.WriteLine($"policylens: warning: document {d.Id} was tagged with rule set {plan.Run.RuleSetVersion}, the current rules are {tagger.RuleSetVersion}; run 'policylens retag' to bring it up to date");
+            stderr.WriteLine($"policylens: waarschuwing: document {d.Id} is getagd met regelset {plan.Run.RuleSetVersion}, de huidige regels zijn {tagger.RuleSetVersion}; voer 'policylens retag' uit om het bij te werken");
         return analyzer.Analyze(d.ToPlanInfo(plan.Run.RuleSetVersion, PlanTagging.WarningsOf(plan.Issues)), plan.Passages, tagger.Labels);
     }
 }

@@ -12,7 +12,7 @@ internal static class RetagCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var db = StoreAccess.DbOption();
-        var rules = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rules = RulesLocation.Option();
         var command = new Command("retag", "Tag the stored plans again after the rules changed.") { db, rules };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -28,12 +28,12 @@ internal static class RetagCommand
             }
             catch (OperationCanceledException)
             {
-                stderr.WriteLine("policylens: retag cancelled; plans retagged so far keep their new run, run the command again for the rest.");
+                stderr.WriteLine("policylens: retag afgebroken; de plannen die al opnieuw getagd zijn houden hun nieuwe analyse. Voer de opdracht opnieuw uit voor de rest.");
                 return Task.FromResult(1);
             }
             catch (Storage.PlanStoreException ex)
             {
-                stderr.WriteLine($"policylens: {ex.Message}");
+                stderr.WriteLine(StoreAccess.DatabaseProblem(ex));
                 return Task.FromResult(1);
             }
         });

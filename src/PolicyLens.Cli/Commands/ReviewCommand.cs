@@ -68,7 +68,7 @@ internal static class ReviewCommand
         }
         else
         {
-            var ingestion = ExtractCommand.Ingest(target, stderr);
+            var ingestion = ExtractCommand.Ingest(target, verbose: false, stderr);
             if (ingestion?.Document is null) return 1;
             title = ingestion.Document.Title;
             passages = [.. ingestion.Passages.Select(p => new TaggedPassage(p, tagger.Tag(new TaggingInput(p.Text, p.Headings))))];

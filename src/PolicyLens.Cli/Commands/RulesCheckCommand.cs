@@ -13,7 +13,7 @@ internal static class RulesCheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rulesOption = RulesLocation.Option();
         var check = new Command("check", "Validate all rule files, run every label's positive and negative examples, and compile every plan check (rules/checks).") { rulesOption };
         check.SetAction(parse =>
         {
@@ -21,7 +21,7 @@ internal static class RulesCheckCommand
             var result = RuleSetLoader.LoadDirectory(dir);
             if (result.RuleSet is null)
             {
-                stderr.WriteLine(result.Describe());
+                RulesLocation.WriteProblems(stderr, dir, result);
                 return 1;
             }
             var tagger = new RuleTagger(result.RuleSet);
@@ -30,7 +30,7 @@ internal static class RulesCheckCommand
             var examples = labels.Sum(l => l.Examples.Count);
             if (failures.Count > 0)
             {
-                stderr.WriteLine($"{failures.Count} of {examples} examples fail in {dir}:");
+                stderr.WriteLine($"policylens: {failures.Count} van de {examples} voorbeelden in {dir} kloppen niet:");
                 foreach (var failure in failures) stderr.WriteLine("  " + failure);
                 return 1;
             }
@@ -38,11 +38,11 @@ internal static class RulesCheckCommand
             var checks = CheckSetLoader.LoadDirectory(Path.Join(dir, "checks"));
             if (!checks.Success)
             {
-                stderr.WriteLine(checks.Describe());
+                CheckLoading.WriteProblems(stderr, checks);
                 return 1;
             }
-            stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} rules, {tagger.TermCount} terms, " +
-                             $"{examples} examples pass; rule set {result.RuleSet.Version}; {checks.Describe()} compile");
+            stdout.WriteLine($"{dir}: {labels.Count} labels, {labels.Sum(l => l.Rules.Count)} regels, {tagger.TermCount} termen; " +
+                             $"alle {examples} voorbeelden kloppen. Regelset {result.RuleSet.Version}; {CheckLoading.Summary(checks)} compileren.");
             return 0;
         });
         var rules = new Command("rules", "Work with the rule set.") { check, RulesSuggestCommand.Create(stdout, stderr) };

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using PolicyLens.Learning.Model;
 using PolicyLens.Readers.Rules;
 using PolicyLens.Tagging;
@@ -7,24 +8,34 @@ namespace PolicyLens.Cli.Commands;
 /// <summary>Finds and loads the rule set for the commands that tag.</summary>
 internal static class RulesLocation
 {
-    /// <summary>--rules DIR if given, else rules/ next to the executable (the CLI copies it there), else ./rules.</summary>
-    public static string Resolve(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option)) return option;
-        var besideExe = Path.Join(AppContext.BaseDirectory, "rules");
-        return Directory.Exists(besideExe) ? besideExe : Path.Join(Directory.GetCurrentDirectory(), "rules");
-    }
+    public static Option<string?> Option() =>
+        new("--rules") { Description = "Rules folder (default: rules/ of the checkout when run inside one, else the copy beside the program; or PolicyLens:RulesPath)." };
+
+    /// <summary>--rules DIR if given, else the checkout's rules/, else the copy beside the program (see <see cref="CliSettings.RulesPath"/>).</summary>
+    public static string Resolve(string? option) => CliSettings.Current.RulesPath(option);
 
     /// <summary>Loads the rules or writes every problem to <paramref name="stderr"/> and returns null.</summary>
     public static RuleTagger? LoadTagger(string? option, TextWriter stderr)
     {
-        var result = RuleSetLoader.LoadDirectory(Resolve(option));
+        var path = Resolve(option);
+        var result = RuleSetLoader.LoadDirectory(path);
         if (result.RuleSet is null)
         {
-            stderr.WriteLine(result.Describe());
+            WriteProblems(stderr, path, result);
             return null;
         }
         return new RuleTagger(result.RuleSet);
+    }
+
+    /// <summary>
+    /// A Dutch heading, then one line per problem with file, line and rule id. The problems stay in
+    /// the words of rules/README.md (English), the language rule authors read the format in.
+    /// </summary>
+    public static void WriteProblems(TextWriter stderr, string path, RuleSetLoadResult result)
+    {
+        var count = result.Problems.Count;
+        stderr.WriteLine($"policylens: de regelbestanden in {path} bevatten {count} {(count == 1 ? "fout" : "fouten")}; herstel ze en probeer het opnieuw:");
+        foreach (var problem in result.Problems) stderr.WriteLine("  " + problem);
     }
 
     /// <summary>
@@ -37,8 +48,8 @@ internal static class RulesLocation
         var rules = LoadTagger(option, stderr);
         if (rules is null) return null;
         var setup = TaggerSetup.Create(rules, ModelFile.DefaultPath(Resolve(option)));
-        if (setup.Model.Problem is { } problem) stderr.WriteLine($"policylens: warning: {problem}");
-        else if (setup.Model.Warning is { } warning) stderr.WriteLine($"policylens: warning: {warning}");
+        if (setup.Model.Problem is { } problem) stderr.WriteLine($"policylens: waarschuwing: {problem}");
+        else if (setup.Model.Warning is { } warning) stderr.WriteLine($"policylens: waarschuwing: {warning}");
         return setup;
     }
 }

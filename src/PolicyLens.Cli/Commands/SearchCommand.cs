@@ -17,7 +17,7 @@ internal static class SearchCommand
         var query = new Argument<string[]>("query") { Description = "Words to find (all must occur; end a word with * for a prefix).", Arity = ArgumentArity.OneOrMore };
         var db = StoreAccess.DbOption();
         var limit = new Option<int>("--limit") { Description = "Most hits shown (default 20).", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--limit runs from 1 to 1000."); });
+        limit.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) r.AddError("--limit loopt van 1 tot 1000."); });
         var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("search", "Search the stored plans' text.") { query, db, limit, format };

@@ -1,17 +1,15 @@
 using System.CommandLine;
-using System.Text.Json;
 using PolicyLens.Storage;
 using Spectre.Console;
 
 namespace PolicyLens.Cli.Commands;
 
 /// <summary>
-/// The one place that decides which database the store commands use:
-/// <c>--db FILE</c>, else the environment variable <c>PolicyLens__DatabasePath</c>, else
-/// <c>PolicyLens:DatabasePath</c> in appsettings.json (next to the executable, else in the
-/// repository root), else <c>data/policylens.db</c>. A relative <c>--db</c> is taken from the current
-/// directory; a configured relative path from the repository root when the current directory is
-/// inside the checkout (else the current directory). The database's folder is created when missing.
+/// Opens the database for the store commands. Which file: <c>--db FILE</c> (relative to the
+/// current folder), else the setting <c>PolicyLens:DatabasePath</c> (see <see cref="CliSettings"/>),
+/// else <c>data/policylens.db</c>; a configured relative path is taken from the checkout's root
+/// when the CLI runs inside one, else from the program's folder, as the web app does, so the
+/// two share one database. The database's folder is created when missing.
 /// </summary>
 internal static class StoreAccess
 {
@@ -19,50 +17,9 @@ internal static class StoreAccess
     public const string DefaultPath = "data/policylens.db";
 
     public static Option<string?> DbOption() =>
-        new("--db") { Description = $"Database file (default: ${EnvironmentVariable}, else PolicyLens:DatabasePath in appsettings.json, else ./{DefaultPath})." };
+        new("--db") { Description = $"Database file (default: ${EnvironmentVariable}, else PolicyLens:DatabasePath in appsettings.json, else {DefaultPath} in the checkout or beside the program)." };
 
-    public static string ResolvePath(string? option) =>
-        ResolvePath(option, Environment.GetEnvironmentVariable, FindAppSettings(), Directory.GetCurrentDirectory());
-
-    /// <summary>The resolution itself, with its inputs passed in so tests can check the precedence.</summary>
-    internal static string ResolvePath(string? option, Func<string, string?> environment, string? appSettingsPath, string currentDirectory)
-    {
-        // A path typed on the command line is the user's, relative to where they are; a configured
-        // one is relative to the checkout (like the web app's), so CLI and web share one database.
-        if (!string.IsNullOrWhiteSpace(option)) return Path.GetFullPath(option, currentDirectory);
-        var chosen = environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment
-            : ReadAppSettings(appSettingsPath) ?? DefaultPath;
-        return Path.GetFullPath(chosen, Checkout.FindRoot(currentDirectory) ?? currentDirectory);
-    }
-
-
-    internal static string? FindAppSettings()
-    {
-        var besideExe = Path.Join(AppContext.BaseDirectory, "appsettings.json");
-        if (File.Exists(besideExe)) return besideExe;
-        var inCheckout = Checkout.FindRoot(Directory.GetCurrentDirectory()) is { } root ? Path.Join(root, "appsettings.json") : null;
-        return inCheckout is not null && File.Exists(inCheckout) ? inCheckout : null;
-    }
-
-    /// <summary>PolicyLens:DatabasePath from an appsettings.json, or null when absent or unreadable.</summary>
-    internal static string? ReadAppSettings(string? path)
-    {
-        if (path is null || !File.Exists(path)) return null;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var json = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("PolicyLens", out var section) && section.ValueKind == JsonValueKind.Object
-                && section.TryGetProperty("DatabasePath", out var value) && value.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(value.GetString())
-                ? value.GetString() : null;
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string ResolvePath(string? option) => CliSettings.Current.DatabasePath(option);
 
     /// <summary>Opens the store, or writes why it cannot be opened to <paramref name="stderr"/> and returns null.</summary>
     public static SqlitePlanStore? Open(string? option, TextWriter stderr)
@@ -74,7 +31,7 @@ internal static class StoreAccess
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: {ex.Message}");
+            stderr.WriteLine(DatabaseProblem(ex));
             return null;
         }
     }
@@ -88,10 +45,16 @@ internal static class StoreAccess
         }
         catch (PlanStoreException ex)
         {
-            stderr.WriteLine($"policylens: {ex.Message}");
+            stderr.WriteLine(DatabaseProblem(ex));
             return 1;
         }
     }
+
+    /// <summary>
+    /// A database fault in Dutch words around the store's own (English) sentence, which names the
+    /// file and what to do; the store has no codes of its own.
+    /// </summary>
+    public static string DatabaseProblem(PlanStoreException ex) => $"policylens: probleem met de database: {ex.Message}";
 
     /// <summary>
     /// A Spectre console writing to <paramref name="stdout"/>: with colours and live widgets on a

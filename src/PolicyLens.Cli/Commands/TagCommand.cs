@@ -19,7 +19,7 @@ internal static class TagCommand
         var headingOption = new Option<string[]>("--heading") { Description = "A heading above the passage, outermost first (repeatable).", AllowMultipleArgumentsPerToken = false };
         var formatOption = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json");
-        var rulesOption = new Option<string?>("--rules") { Description = "Rules directory (default: rules/ next to the executable, else ./rules)." };
+        var rulesOption = RulesLocation.Option();
         var command = new Command("tag", "Tag a passage with the labels of the rule set, with evidence.")
         {
             fileArgument, textOption, headingOption, formatOption, rulesOption,
@@ -28,20 +28,20 @@ internal static class TagCommand
         {
             var hasFile = result.GetValue(fileArgument) is not null;
             var hasText = result.GetValue(textOption) is not null;
-            if (hasFile == hasText) result.AddError("Give either a file or --text, not both and not neither.");
+            if (hasFile == hasText) result.AddError("Geef een bestand of --text (één van beide).");
         });
         command.SetAction(parse =>
         {
             var tagger = RulesLocation.LoadSetup(parse.GetValue(rulesOption), stderr)?.Tagger;
             if (tagger is null) return 1;
             if (parse.GetValue(fileArgument) is { } file)
-                return TagDocument(file, tagger, parse.GetValue(formatOption) == "json", stdout, stderr);
+                return TagDocument(file, tagger, parse.GetValue(formatOption) == "json", parse.GetValue(CliOptions.Verbose), stdout, stderr);
             var input = new TaggingInput(parse.GetValue(textOption)!, parse.GetValue(headingOption) ?? []);
             var tags = tagger.Tag(input);
             if (parse.GetValue(formatOption) == "json") stdout.WriteLine(ToJson(tagger, tags));
             else
             {
-                if (tags.Count == 0) stdout.WriteLine("no labels");
+                if (tags.Count == 0) stdout.WriteLine("geen labels");
                 foreach (var tag in tags)
                 {
                     stdout.WriteLine($"{tag.Dimension}:{tag.Label} (score {tag.Score.ToString("0.##", CultureInfo.InvariantCulture)})");
@@ -54,9 +54,9 @@ internal static class TagCommand
         return command;
     }
 
-    private static int TagDocument(string path, IPassageTagger tagger, bool json, TextWriter stdout, TextWriter stderr)
+    private static int TagDocument(string path, IPassageTagger tagger, bool json, bool verbose, TextWriter stdout, TextWriter stderr)
     {
-        var result = ExtractCommand.Ingest(path, stderr);
+        var result = ExtractCommand.Ingest(path, verbose, stderr);
         if (result?.Document is not { } document) return ExtractCommand.InputError;
         var passages = new JsonArray();
         foreach (var passage in result.Passages)
@@ -66,14 +66,14 @@ internal static class TagCommand
             {
                 passages.Add(new JsonObject
                 {
-                    ["ordinal"] = passage.Ordinal, ["page"] = passage.Page, ["headings"] = new JsonArray([.. passage.Headings.Select(h => (JsonNode)h)]),
+                    ["number"] = ExtractCommand.Number(passage), ["ordinal"] = passage.Ordinal, ["page"] = passage.Page, ["headings"] = new JsonArray([.. passage.Headings.Select(h => (JsonNode)h)]),
                     ["kind"] = ExtractCommand.KindName(passage.Kind), ["text"] = passage.Text, ["tags"] = TagsJson(tags),
                 });
                 continue;
             }
             if (tags.Count == 0) continue;
-            var page = passage.Page is { } p ? $" p.{p}" : "";
-            stdout.WriteLine($"[{passage.Ordinal}]{page} {Shorten(passage.Text, 100)}");
+            var page = passage.Page is { } p ? $" blz. {p}" : "";
+            stdout.WriteLine($"[{ExtractCommand.Number(passage)}]{page} {Shorten(passage.Text, 100)}");
             stdout.WriteLine("    " + string.Join(", ", tags.Select(t => $"{t.Dimension}:{t.Label}")));
         }
         if (json)

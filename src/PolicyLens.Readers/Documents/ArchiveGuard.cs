@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using PolicyLens.Documents;
 
 namespace PolicyLens.Readers.Documents;
 
@@ -7,18 +8,19 @@ namespace PolicyLens.Readers.Documents;
 /// Checks a ZIP-based document (DOCX, ODT) before any parser touches it: entry count, the bytes
 /// every entry really decompresses to (a zip bomb declares small sizes and expands anyway), and
 /// for XML parts the absence of DTDs and a bounded nesting depth (deep nesting would overflow
-/// the stack of recursive parsers). Returns a reason when the archive is refused.
+/// the stack of recursive parsers). Returns the error when the archive is refused.
 /// </summary>
 internal static class ArchiveGuard
 {
-    public static string? Check(string path, ReaderOptions options, CancellationToken cancellationToken)
+    public static IngestionIssue? Check(string path, ReaderOptions options, CancellationToken cancellationToken)
     {
         try
         {
             using var file = File.OpenRead(path);
             using var zip = new ZipArchive(file, ZipArchiveMode.Read);
             if (zip.Entries.Count > options.MaxArchiveEntries)
-                return $"the archive has {zip.Entries.Count:N0} entries, more than the limit of {options.MaxArchiveEntries:N0}; this is not a normal document (a zip bomb?) — export the plan again, or raise ReaderOptions.MaxArchiveEntries";
+                return IngestionIssue.Error(IssueCode.ArchiveTooLarge,
+                    $"the archive has {zip.Entries.Count:N0} entries, more than the limit of {options.MaxArchiveEntries:N0}; this is not a normal document (a zip bomb?) — export the plan again, or raise ReaderOptions.MaxArchiveEntries");
             var budget = new ByteBudget(options.MaxArchiveUncompressedBytes);
             foreach (var entry in zip.Entries)
             {
@@ -37,20 +39,23 @@ internal static class ArchiveGuard
         }
         catch (XmlDepthException ex)
         {
-            return $"the part {ex.Part} nests elements deeper than {options.MaxXmlDepth} levels; this is not a normal document — export the plan again";
+            return IngestionIssue.Error(IssueCode.NestingTooDeep,
+                $"the part {ex.Part} nests elements deeper than {options.MaxXmlDepth} levels; this is not a normal document — export the plan again").With("limit", options.MaxXmlDepth);
         }
         catch (XmlException ex)
         {
-            return $"the document contains malformed or disallowed XML ({ex.Message.TrimEnd('.')}); export the plan again from the program that made it";
+            return IngestionIssue.Error(IssueCode.MalformedXml,
+                $"the document contains malformed or disallowed XML ({ex.Message.TrimEnd('.')}); export the plan again from the program that made it");
         }
         catch (InvalidDataException ex)
         {
-            return $"the ZIP archive inside the document is damaged or truncated ({ex.Message.TrimEnd('.')}); download or export it again";
+            return IngestionIssue.Error(IssueCode.Damaged,
+                $"the ZIP archive inside the document is damaged or truncated ({ex.Message.TrimEnd('.')}); download or export it again");
         }
     }
 
-    private static string TooLarge(ReaderOptions options) =>
-        $"the archive decompresses to more than {options.MaxArchiveUncompressedBytes / (1024 * 1024):N0} MB; this is not a normal document (a zip bomb?) — export the plan again, or raise ReaderOptions.MaxArchiveUncompressedBytes";
+    private static IngestionIssue TooLarge(ReaderOptions options) => IngestionIssue.Error(IssueCode.ArchiveTooLarge,
+        $"the archive decompresses to more than {options.MaxArchiveUncompressedBytes / (1024 * 1024):N0} MB; this is not a normal document (a zip bomb?) — export the plan again, or raise ReaderOptions.MaxArchiveUncompressedBytes");
 
     private static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);

@@ -48,7 +48,7 @@ public sealed partial class DocxReader : IDocumentReader
             var main = document.MainDocumentPart;
             var body = main?.Document?.Body;
             if (main is null || body is null)
-                return ReaderOutput.Failed("the Word document has no main text part; open it in Word, save it again and retry");
+                return ReaderOutput.Failed(IssueCode.MissingBody, "the Word document has no main text part; open it in Word, save it again and retry");
             var walker = new Walker(main, cancellationToken);
             walker.ReadBody(body);
             walker.ReadNotes(main.FootnotesPart?.Footnotes, "Voetnoten");
@@ -59,15 +59,15 @@ public sealed partial class DocxReader : IDocumentReader
         }
         catch (OpenXmlPackageException ex)
         {
-            return ReaderOutput.Failed($"the file is not a valid Word document ({ex.Message.TrimEnd('.')}); open it in Word, save it as .docx and try again");
+            return ReaderOutput.Failed(IssueCode.Damaged, $"the file is not a valid Word document ({ex.Message.TrimEnd('.')}); open it in Word, save it as .docx and try again");
         }
         catch (InvalidDataException ex)
         {
-            return ReaderOutput.Failed($"the Word document is damaged ({ex.Message.TrimEnd('.')}); download or export it again");
+            return ReaderOutput.Failed(IssueCode.Damaged, $"the Word document is damaged ({ex.Message.TrimEnd('.')}); download or export it again");
         }
         catch (XmlException ex)
         {
-            return ReaderOutput.Failed($"the Word document contains malformed XML ({ex.Message.TrimEnd('.')}); open it in Word, save it again and retry");
+            return ReaderOutput.Failed(IssueCode.MalformedXml, $"the Word document contains malformed XML ({ex.Message.TrimEnd('.')}); open it in Word, save it again and retry");
         }
     }
 
@@ -111,7 +111,8 @@ public sealed partial class DocxReader : IDocumentReader
         {
             ReadBlockContainer(body);
             if (_skippedAltChunks > 0)
-                Issues.Add(IngestionIssue.Warning($"{_skippedAltChunks} embedded document part(s) (altChunk) were skipped; paste their content into the document to include it."));
+                Issues.Add(IngestionIssue.Warning(IssueCode.EmbeddedPartsSkipped,
+                    $"{_skippedAltChunks} embedded document part(s) (altChunk) were skipped; paste their content into the document to include it.").With("count", _skippedAltChunks));
         }
 
         private void ReadBlockContainer(OpenXmlElement container)

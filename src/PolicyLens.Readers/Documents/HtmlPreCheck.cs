@@ -1,3 +1,4 @@
+using PolicyLens.Documents;
 using System.Text;
 
 namespace PolicyLens.Readers.Documents;
@@ -112,17 +113,20 @@ internal sealed class HtmlPreCheck
     public long Elements { get; private set; }
 
     /// <summary>Why the page is refused, or null when AngleSharp may parse it.</summary>
-    public static string? Check(Stream stream, ReaderOptions options, CancellationToken cancellationToken)
+    public static IngestionIssue? Check(Stream stream, ReaderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         if (stream.CanSeek && stream.Length > options.MaxHtmlBytes)
-            return $"the HTML page is {Megabytes(stream.Length)}, more than the limit of {Megabytes(options.MaxHtmlBytes)} for HTML; save the plan as DOCX or PDF instead, or raise ReaderOptions.MaxHtmlBytes";
+            return IngestionIssue.Error(IssueCode.FileTooLarge, $"the HTML page is {Megabytes(stream.Length)}, more than the limit of {Megabytes(options.MaxHtmlBytes)} for HTML; save the plan as DOCX or PDF instead, or raise ReaderOptions.MaxHtmlBytes")
+                .With("size", stream.Length).With("limit", options.MaxHtmlBytes);
         var scan = Scan(stream, options.MaxXmlDepth, options.MaxHtmlElements, cancellationToken);
         if (scan.Depth > options.MaxXmlDepth)
-            return $"the HTML nests elements deeper than {options.MaxXmlDepth} levels, which no real page does; save the page again from the browser or the word processor, or raise ReaderOptions.MaxXmlDepth";
+            return IngestionIssue.Error(IssueCode.NestingTooDeep, $"the HTML nests elements deeper than {options.MaxXmlDepth} levels, which no real page does; save the page again from the browser or the word processor, or raise ReaderOptions.MaxXmlDepth")
+                .With("limit", options.MaxXmlDepth);
         if (scan.Elements > options.MaxHtmlElements)
-            return $"the HTML page has more than {options.MaxHtmlElements:N0} elements, more than PolicyLens reads from one page; save the plan as DOCX or PDF instead, or raise ReaderOptions.MaxHtmlElements";
+            return IngestionIssue.Error(IssueCode.TooManyElements, $"the HTML page has more than {options.MaxHtmlElements:N0} elements, more than PolicyLens reads from one page; save the plan as DOCX or PDF instead, or raise ReaderOptions.MaxHtmlElements")
+                .With("limit", options.MaxHtmlElements);
         return null;
     }
 

@@ -70,7 +70,7 @@ public sealed class HtmlReader : IDocumentReader
         using var document = parser.ParseDocument(stream);
         cancellationToken.ThrowIfCancellationRequested();
         var body = document.Body;
-        if (body is null) return ReaderOutput.Failed("the HTML page has no body; save the page again with its content");
+        if (body is null) return ReaderOutput.Failed(IssueCode.MissingBody, "the HTML page has no body; save the page again with its content");
         var main = document.QuerySelector("main, [role=main]");
         IElement root = main is not null && main.TextContent.Trim().Length >= 200 ? main : body;
         var walker = new Walker(_options.MaxXmlDepth, cancellationToken);
@@ -81,7 +81,8 @@ public sealed class HtmlReader : IDocumentReader
         }
         catch (TooDeepException)
         {
-            return ReaderOutput.Failed($"the HTML nests elements deeper than {_options.MaxXmlDepth} levels; this is not a normal page — save it again from the browser, or raise ReaderOptions.MaxXmlDepth");
+            return ReaderOutput.Failed(IngestionIssue.Error(IssueCode.NestingTooDeep,
+                $"the HTML nests elements deeper than {_options.MaxXmlDepth} levels; this is not a normal page — save it again from the browser, or raise ReaderOptions.MaxXmlDepth").With("limit", _options.MaxXmlDepth));
         }
         return new ReaderOutput(walker.Blocks, [], document.Title);
     }

@@ -47,13 +47,13 @@ public sealed class OdtReader : IDocumentReader
             using var zip = new ZipArchive(file, ZipArchiveMode.Read);
             var contentEntry = zip.GetEntry("content.xml");
             if (contentEntry is null)
-                return ReaderOutput.Failed("the OpenDocument file has no content.xml; open it in LibreOffice, save it again and retry");
+                return ReaderOutput.Failed(IssueCode.MissingBody, "the OpenDocument file has no content.xml; open it in LibreOffice, save it again and retry");
             var content = Load(contentEntry);
             var styles = zip.GetEntry("styles.xml") is { } s ? Load(s) : null;
             var meta = zip.GetEntry("meta.xml") is { } m ? Load(m) : null;
             var body = content.Root?.Element(Office + "body")?.Element(Office + "text");
             if (body is null)
-                return ReaderOutput.Failed("the OpenDocument file has no text body (is it a spreadsheet or drawing?); save the plan as a text document (.odt) or PDF");
+                return ReaderOutput.Failed(IssueCode.NotATextDocument, "the OpenDocument file has no text body (is it a spreadsheet or drawing?); save the plan as a text document (.odt) or PDF");
             var walker = new Walker(new ListStyles(content, styles), new ParagraphStyles(content, styles), cancellationToken);
             walker.ReadContainer(body);
             walker.AppendNotes();
@@ -64,11 +64,11 @@ public sealed class OdtReader : IDocumentReader
         }
         catch (XmlException ex)
         {
-            return ReaderOutput.Failed($"the OpenDocument file contains malformed XML ({ex.Message.TrimEnd('.')}); open it in LibreOffice, save it again and retry");
+            return ReaderOutput.Failed(IssueCode.MalformedXml, $"the OpenDocument file contains malformed XML ({ex.Message.TrimEnd('.')}); open it in LibreOffice, save it again and retry");
         }
         catch (InvalidDataException ex)
         {
-            return ReaderOutput.Failed($"the OpenDocument file is damaged ({ex.Message.TrimEnd('.')}); download or export it again");
+            return ReaderOutput.Failed(IssueCode.Damaged, $"the OpenDocument file is damaged ({ex.Message.TrimEnd('.')}); download or export it again");
         }
     }
 

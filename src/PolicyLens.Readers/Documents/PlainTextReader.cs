@@ -30,7 +30,7 @@ public sealed partial class PlainTextReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(source);
         var bytes = File.ReadAllBytes(source.Path);
-        if (!TryDecode(bytes, out var text, out var error)) return ReaderOutput.Failed(error);
+        if (!TryDecode(bytes, out var text, out var error)) return ReaderOutput.Failed(error!);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var start = SkipFrontMatter(lines, out var title);
         var blocks = format == Format.Markdown ? ParseMarkdown(lines, start, cancellationToken) : ParsePlain(lines, start, cancellationToken);
@@ -38,9 +38,9 @@ public sealed partial class PlainTextReader : IDocumentReader
     }
 
     /// <summary>Decodes by BOM, else as strict UTF-8; reports the first invalid byte's offset.</summary>
-    internal static bool TryDecode(byte[] bytes, out string text, out string error)
+    internal static bool TryDecode(byte[] bytes, out string text, out IngestionIssue? error)
     {
-        error = string.Empty;
+        error = null;
         text = string.Empty;
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { text = Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2); return true; }
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { text = Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2); return true; }
@@ -54,7 +54,8 @@ public sealed partial class PlainTextReader : IDocumentReader
             if (status != OperationStatus.Done)
             {
                 var at = offset + (bytes.Length - span.Length);
-                error = $"the text is not valid UTF-8 (first invalid byte 0x{remaining[0]:X2} at offset {at:N0}); save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and try again";
+                error = IngestionIssue.Error(IssueCode.NotUtf8,
+                    $"the text is not valid UTF-8 (first invalid byte 0x{remaining[0]:X2} at offset {at:N0}); save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and try again").With("offset", at);
                 return false;
             }
             offset += consumed;

@@ -58,12 +58,13 @@ public sealed class PdfReader : IDocumentReader
         if (preflight is not null) return ReaderOutput.Failed(preflight);
 
         var result = Extract(source.Path, cancellationToken, out var failures);
-        if (!result.Succeeded) return ReaderOutput.Failed(FailureMessage(name, failures, looksTruncated));
+        if (!result.Succeeded) return ReaderOutput.Failed(Failure(name, failures, looksTruncated));
 
         var info = result.Info!;
         var issues = new List<IngestionIssue>();
         foreach (var (engine, failed) in failures)
-            issues.Add(IngestionIssue.Warning($"{name}: {engine} could not read the file ({Describe(failed)}); {result.Engine} read it instead."));
+            issues.Add(IngestionIssue.Warning(IssueCode.PdfEngineFallback, $"{name}: {engine} could not read the file ({Describe(failed)}); {result.Engine} read it instead.")
+                .With("failed", engine).With("engine", result.Engine));
 
         // Pages whose text is symbol soup lose it here, so garbage never reaches a passage.
         var pages = result.Pages.ToList();
@@ -85,19 +86,21 @@ public sealed class PdfReader : IDocumentReader
         if (readable == 0 || contentPages > 0 && readable < contentPages * MinReadableShare)
             return ReaderOutput.Failed(Unreadable(name, info.PageCount, pages.Count, stillSoup, stillScanned, readable));
         foreach (var page in stillSoup)
-            issues.Add(IngestionIssue.Warning($"{name}: page {page} has a text layer that is not language (fonts without a Unicode map give symbols instead of letters); {ocrHint}, so its content is skipped.", page));
+            issues.Add(IngestionIssue.Warning(IssueCode.PageSymbolSoup, $"{name}: page {page} has a text layer that is not language (fonts without a Unicode map give symbols instead of letters); {ocrHint}, so its content is skipped.", page));
         foreach (var page in stillScanned)
-            issues.Add(IngestionIssue.Warning($"{name}: page {page} has no text layer; {ocrHint}, so its content is skipped.", page));
+            issues.Add(IngestionIssue.Warning(_ocr is null ? IssueCode.PageWithoutTextLayer : IssueCode.PageNotRecognised, $"{name}: page {page} has no text layer; {ocrHint}, so its content is skipped.", page));
         if (info.PageCount > pages.Count)
-            issues.Add(IngestionIssue.Warning($"{name}: only the first {pages.Count} of {info.PageCount} pages were read (limit PdfReaderOptions.MaxPages = {_options.MaxPages})."));
+            issues.Add(IngestionIssue.Warning(IssueCode.PageLimit, $"{name}: only the first {pages.Count} of {info.PageCount} pages were read (limit PdfReaderOptions.MaxPages = {_options.MaxPages}).")
+                .With("read", pages.Count).With("pages", info.PageCount).With("limit", _options.MaxPages));
         if (looksTruncated)
-            issues.Add(IngestionIssue.Warning($"{name} seems truncated (it does not end with %%EOF); {result.Engine} recovered what it could, but text may be missing. Upload the complete file if you have it."));
+            issues.Add(IngestionIssue.Warning(IssueCode.PdfTruncated, $"{name} seems truncated (it does not end with %%EOF); {result.Engine} recovered what it could, but text may be missing. Upload the complete file if you have it."));
 
         var layout = _analyzer.Analyze(pages);
         if (layout.Blocks.Count == 0)
-            return ReaderOutput.Failed($"{name} has text, but only page headers, footers and page numbers; there is nothing to analyse.");
+            return ReaderOutput.Failed(IssueCode.OnlyRunningText, $"{name} has text, but only page headers, footers and page numbers; there is nothing to analyse.");
         if (layout.TableOfContentsPages.Count > 0)
-            issues.Add(IngestionIssue.Warning($"{name}: {PageList(layout.TableOfContentsPages)} hold a table of contents; its {layout.TableOfContentsLines} lines are left out of the passages, so chapter titles are not analysed twice.", layout.TableOfContentsPages[0]));
+            issues.Add(IngestionIssue.Warning(IssueCode.TableOfContentsSkipped, $"{name}: {PageList(layout.TableOfContentsPages)} hold a table of contents; its {layout.TableOfContentsLines} lines are left out of the passages, so chapter titles are not analysed twice.", layout.TableOfContentsPages[0])
+                .With("pagelist", DutchPageList(layout.TableOfContentsPages)).With("lines", layout.TableOfContentsLines));
         var engineName = recognised.Count > 0 ? $"{result.Engine} + tesseract OCR ({PageList(recognised)})" : result.Engine;
         return new ReaderOutput(layout.Blocks, issues, info.Title, info.PageCount, engineName);
     }
@@ -143,45 +146,51 @@ public sealed class PdfReader : IDocumentReader
             }
             else if (result.Failure is not null)
             {
-                issues.Add(IngestionIssue.Warning($"{name}: OCR of page {number} failed ({result.Failure}).", number));
+                issues.Add(IngestionIssue.Warning(IssueCode.OcrFailed, $"{name}: OCR of page {number} failed ({result.Failure}).", number));
             }
         }
         if (wanted.Count > _options.Ocr.MaxPages)
-            issues.Add(IngestionIssue.Warning($"{name}: OCR stopped after {_options.Ocr.MaxPages} pages (PolicyLens:Ocr:MaxPages); {wanted.Count - _options.Ocr.MaxPages} more pages have no usable text."));
+            issues.Add(IngestionIssue.Warning(IssueCode.OcrPageLimit, $"{name}: OCR stopped after {_options.Ocr.MaxPages} pages (PolicyLens:Ocr:MaxPages); {wanted.Count - _options.Ocr.MaxPages} more pages have no usable text.")
+                .With("limit", _options.Ocr.MaxPages).With("more", wanted.Count - _options.Ocr.MaxPages));
         if (done.Count > 0)
-            issues.Add(IngestionIssue.Warning($"{name}: the text of {PageList(done)} was recognised by OCR; recognition errors are possible and its passages are marked as OCR.", done[0]));
+            issues.Add(IngestionIssue.Warning(IssueCode.OcrUsed, $"{name}: the text of {PageList(done)} was recognised by OCR; recognition errors are possible and its passages are marked as OCR.", done[0])
+                .With("pagelist", DutchPageList(done)));
         return done;
     }
 
-    private string Unreadable(string name, int pageCount, int read, List<int> soup, List<int> scanned, int readable)
+    private IngestionIssue Unreadable(string name, int pageCount, int read, List<int> soup, List<int> scanned, int readable)
     {
         var ocr = _ocr is null
             ? "Enable OCR (PolicyLens:Ocr:Enabled = true, with tesseract-ocr and tesseract-ocr-nld installed) to have PolicyLens recognise the pages, or ask for a PDF exported from the word processor."
             : "OCR could not recognise them either; ask for a PDF exported from the word processor, or a better scan.";
         if (soup.Count == 0 && scanned.Count == 0)
-            return $"{name} contains no text on any of its {pageCount} pages. Check that the right file was uploaded.";
-        if (soup.Count == 0)
-            return $"{name} has no text layer on {(scanned.Count == read ? $"any of its {pageCount} pages" : $"{PageList(scanned)} of its {pageCount} pages")} (it looks scanned); {(_ocr is null ? "OCR is not enabled" : "OCR found no text")}. {ocr}";
-        var what = $"{name} has no usable text: {PageList(soup)} of its {pageCount} pages carry a text layer that is not language (its fonts have no Unicode map, so the text reads as symbols)";
-        if (scanned.Count > 0) what += $", and {PageList(scanned)} have no text layer at all";
-        return $"{what}; only {readable} {(readable == 1 ? "page is" : "pages are")} readable, too few to analyse the plan. {ocr}";
+            return IngestionIssue.Error(IssueCode.NoText, $"{name} contains no text on any of its {pageCount} pages. Check that the right file was uploaded.");
+        if (soup.Count == 0 && scanned.Count == read)
+            return IngestionIssue.Error(IssueCode.Scanned, $"{name} has no text layer on any of its {pageCount} pages (it looks scanned); {(_ocr is null ? "OCR is not enabled" : "OCR found no text")}. {ocr}")
+                .With("pages", pageCount);
+        var what = soup.Count == 0
+            ? $"{name} has no text layer on {PageList(scanned)} of its {pageCount} pages (it looks scanned)"
+            : $"{name} has no usable text: {PageList(soup)} of its {pageCount} pages carry a text layer that is not language (its fonts have no Unicode map, so the text reads as symbols)"
+              + (scanned.Count > 0 ? $", and {PageList(scanned)} have no text layer at all" : "");
+        return IngestionIssue.Error(IssueCode.TooLittleText, $"{what}; only {readable} {(readable == 1 ? "page is" : "pages are")} readable, too few to analyse the plan. {ocr}")
+            .With("readable", readable).With("pages", pageCount);
     }
 
     /// <summary>Cheap checks before starting a process: empty file, not a PDF at all, missing end marker.</summary>
-    private static string? Preflight(DocumentSource source, out bool looksTruncated)
+    private static IngestionIssue? Preflight(DocumentSource source, out bool looksTruncated)
     {
         looksTruncated = false;
         var name = source.FileName;
         FileInfo file = new(source.Path);
-        if (!file.Exists) return $"{name} does not exist (looked at {source.Path}).";
-        if (file.Length == 0) return $"{name} is empty (0 bytes). Upload the file again.";
+        if (!file.Exists) return IngestionIssue.Error(IssueCode.FileNotFound, $"{name} does not exist (looked at {source.Path}).");
+        if (file.Length == 0) return IngestionIssue.Error(IssueCode.EmptyFile, $"{name} is empty (0 bytes). Upload the file again.");
         try
         {
             using var stream = source.OpenRead();
             var head = new byte[1024];
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (head.AsSpan(0, read).IndexOf("%PDF-"u8) < 0)
-                return $"{name} is not a PDF file (it does not start with %PDF-), although its name says so. Check that the right file was uploaded, or save it again as PDF.";
+                return IngestionIssue.Error(IssueCode.NotAPdf, $"{name} is not a PDF file (it does not start with %PDF-), although its name says so. Check that the right file was uploaded, or save it again as PDF.");
             var tail = new byte[Math.Min(2048, file.Length)];
             stream.Seek(-tail.Length, SeekOrigin.End);
             read = stream.ReadAtLeast(tail, tail.Length, throwOnEndOfStream: false);
@@ -189,13 +198,32 @@ public sealed class PdfReader : IDocumentReader
         }
         catch (IOException ex)
         {
-            return $"{name} cannot be opened: {ex.Message}";
+            return IngestionIssue.Error(IssueCode.ReadFailed, $"{name} cannot be opened: {ex.Message}");
         }
         catch (UnauthorizedAccessException ex)
         {
-            return $"{name} cannot be opened: {ex.Message}";
+            return IngestionIssue.Error(IssueCode.PermissionDenied, $"{name} cannot be opened: {ex.Message}");
         }
         return null;
+    }
+
+    private IngestionIssue Failure(string name, List<(string Engine, PdfTextResult Result)> failures, bool looksTruncated)
+    {
+        var failure = failures.FirstOrDefault(f => f.Result.Failure != PdfFailureKind.EngineMissing).Result?.Failure ?? PdfFailureKind.EngineMissing;
+        var code = failure switch
+        {
+            PdfFailureKind.EngineMissing => IssueCode.PdfEngineMissing,
+            PdfFailureKind.PasswordProtected => IssueCode.PasswordProtected,
+            PdfFailureKind.TimedOut => IssueCode.TimedOut,
+            PdfFailureKind.Damaged => IssueCode.Damaged,
+            PdfFailureKind.NotAPdf => IssueCode.NotAPdf,
+            PdfFailureKind.OutOfMemory => IssueCode.PdfOutOfMemory,
+            PdfFailureKind.Crashed => IssueCode.PdfEngineCrashed,
+            PdfFailureKind.TooManyPages => IssueCode.TooManyPages,
+            _ => IssueCode.PdfEngineFailed,
+        };
+        return IngestionIssue.Error(code, FailureMessage(name, failures, looksTruncated))
+            .With("seconds", (long)_options.TimeLimit.TotalSeconds).With("limit", _options.WorkerMemoryLimitMegabytes);
     }
 
     private string FailureMessage(string name, List<(string Engine, PdfTextResult Result)> failures, bool looksTruncated)
@@ -243,6 +271,16 @@ public sealed class PdfReader : IDocumentReader
         }
         var list = ranges.Count == 1 ? ranges[0] : string.Join(", ", ranges[..^1]) + " and " + ranges[^1];
         return (pages.Count == 1 ? "page " : "pages ") + list;
+    }
+
+    /// <summary>The Dutch of <see cref="PageList"/> for the message catalogue: "pagina 4", "pagina's 2, 7 en 9-11".</summary>
+    internal static string DutchPageList(IReadOnlyList<int> pages)
+    {
+        var english = PageList(pages);
+        var list = english[(english.IndexOf(' ') + 1)..];
+        var last = list.LastIndexOf(" and ", StringComparison.Ordinal);
+        if (last >= 0) list = list[..last] + " en " + list[(last + 5)..];
+        return (pages.Count == 1 ? "pagina " : "pagina's ") + list;
     }
 
     private static string FirstLine(string text)

@@ -10,9 +10,9 @@ public sealed class AppPaths
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
-        // `dotnet run --project src/PolicyLens.Web` makes the project folder the content root; inside
-        // the checkout, relative paths are taken from the repository root instead, where the CLI
-        // looks too, so both use the same database, rules and seeds.
+        // The content root is the program's folder (under bin/ for a build); inside the checkout,
+        // relative paths are taken from the repository root instead, where the CLI looks too, so
+        // both use the same database, rules and seeds, and an edit to rules/ needs no rebuild.
         var baseFolder = Checkout.FindRoot(contentRoot) ?? contentRoot;
         DatabasePath = Path.GetFullPath(options.DatabasePath, baseFolder);
         DataFolder = Path.GetDirectoryName(DatabasePath)!;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PolicyLens.Storage;
 
@@ -6,12 +7,14 @@ namespace PolicyLens.Web.Infrastructure;
 /// <summary>
 /// On the first start with an empty database, queues the demo plans from the seeds folder (its
 /// top-level .docx, .pdf and .odt files; not the Markdown sources in seeds/src), so a newcomer
-/// sees reports at once. Runs in the background; the home page shows the job while it works.
+/// sees reports at once. Runs in the background; the home page shows the job while it works, and
+/// the console a line per plan loaded.
 /// </summary>
 public sealed class DemoDataSeeder(IOptions<PolicyLensOptions> options, AppPaths paths, IPlanStore store, IngestionQueue queue,
     JobRegistry jobs, TimeProvider time, ILogger<DemoDataSeeder> log) : IHostedService
 {
     private static readonly string[] Extensions = [".docx", ".pdf", ".odt"];
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The demo job, when one was started; tests and the home page look at it.</summary>
     public UploadJob? Job { get; private set; }
@@ -36,9 +39,35 @@ public sealed class DemoDataSeeder(IOptions<PolicyLensOptions> options, AppPaths
         Job = new UploadJob(files, time.GetUtcNow(), isDemo: true);
         jobs.Add(Job);
         queue.EnqueueSystem(Job);
-        log.LogInformation("Loading {Count} demo plans from {Path} in the background", files.Length, paths.SeedsPath);
+        log.LogInformation("Demoplannen laden: {Count} plannen uit {Path}; de site is intussen al bereikbaar.", files.Length, paths.SeedsPath);
+        _ = Task.Run(() => ReportProgressAsync(Job, _stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+
+    /// <summary>A console line per demo plan as it is done, so a first start does not look stuck.</summary>
+    private async Task ReportProgressAsync(UploadJob job, CancellationToken stopping)
+    {
+        var clock = Stopwatch.StartNew();
+        var reported = new HashSet<JobFile>();
+        try
+        {
+            while (reported.Count < job.Files.Count)
+            {
+                await Task.Delay(200, stopping);
+                foreach (var file in job.Files.Where(f => f.Done && reported.Add(f)))
+                {
+                    if (file.State == FileState.Klaar)
+                        log.LogInformation("Demoplan {Done} van {Count} geladen: {File}", reported.Count, job.Files.Count, file.DisplayName);
+                    else
+                        log.LogWarning("Demoplan {Done} van {Count} niet geladen: {File}: {Reason}", reported.Count, job.Files.Count, file.DisplayName, file.Error);
+                }
+            }
+            log.LogInformation("Demoplannen geladen in {Seconds:0.0} s.", clock.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
 }

@@ -56,7 +56,7 @@ public sealed class IngestionWorker(IngestionQueue queue, JobRegistry jobs, Plan
         try
         {
             var outcome = library.IngestFile(new DocumentSource(file.TempPath, file.DisplayName), file.Municipality ?? job.Municipality, stoppingToken);
-            file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.Message)];
+            file.Warnings = [.. outcome.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(DutchMessages.Reason)];
             if (outcome.DocumentId is { } id)
             {
                 if (job.VersionOf is { } versionOf) LinkVersion(file, id, versionOf);
@@ -115,7 +115,7 @@ public sealed class IngestionWorker(IngestionQueue queue, JobRegistry jobs, Plan
         FileFailure.DiskFull => DiskFull,
         FileFailure.StorageError => "de database kon het plan niet opslaan (een schrijf- of schijffout). De fout is vastgelegd; probeer het later opnieuw of meld het de beheerder.",
         FileFailure.Unexpected => "er ging onverwacht iets mis bij het verwerken. De fout is vastgelegd; probeer het opnieuw of meld het probleem.",
-        _ => DutchMessages.Reason(outcome.Error),
+        _ => DutchMessages.Reason(outcome.ErrorIssue!),
     };
 
     /// <summary>Analysis errors belong to the report page (which shows them); the file itself was stored.</summary>

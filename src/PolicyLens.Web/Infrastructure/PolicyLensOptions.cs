@@ -4,7 +4,7 @@ namespace PolicyLens.Web.Infrastructure;
 /// The <c>PolicyLens</c> section of the top-level appsettings.json, shared by the web app and the
 /// CLI. Every key can be overridden by an environment variable with a double underscore, e.g.
 /// <c>PolicyLens__DatabasePath=/srv/policylens/db.sqlite</c>. Relative paths are resolved against
-/// the content root (the folder the app is started from).
+/// the checkout's root when the app runs inside one, else against the app's own folder (see <see cref="AppPaths"/>).
 /// </summary>
 public sealed class PolicyLensOptions
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PolicyLens.Checks;
 using PolicyLens.Coverage;
@@ -13,6 +14,49 @@ namespace PolicyLens.Web.Infrastructure;
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so both read top to bottom.</summary>
 public static class ServiceSetup
 {
+    /// <summary>Where PolicyLens listens when neither ASPNETCORE_URLS, --urls, Urls nor ASPNETCORE_HTTP_PORTS says: this computer only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Hosting as ASP.NET Core users know it: the standard ways to choose the address all work,
+    /// because the loopback default applies only when none of them is set; outside Development the
+    /// build's static-files manifest is used too, so a build started from any folder has its CSS;
+    /// and the console reads as plain lines.
+    /// </summary>
+    public static WebApplicationBuilder UsePolicyLensHosting(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        UseCheckoutSettings(builder);
+        var addressGiven = new[] { "urls", "http_ports", "https_ports" }.Any(key => !string.IsNullOrWhiteSpace(configuration[key]))
+            || configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (!addressGiven) builder.WebHost.UseUrls(DefaultUrl);
+        // Development loads it already. A published app has no manifest (its wwwroot sits beside it) and this is a no-op.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
+        // No "Server: Kestrel" header: nothing to gain from telling the world what runs here.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Logging.AddConsole(o => o.FormatterName = ConsoleLines.Name).AddConsoleFormatter<ConsoleLines, ConsoleFormatterOptions>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Inside a checkout its own appsettings.json counts, not the copy the build put beside the
+    /// program, so an edit works without a rebuild (the CLI reads it the same way). It keeps its
+    /// place among the sources: environment variables and the command line still override it.
+    /// </summary>
+    private static void UseCheckoutSettings(WebApplicationBuilder builder)
+    {
+        if (Checkout.FindRoot(builder.Environment.ContentRootPath) is not { } root || !File.Exists(Path.Join(root, "appsettings.json"))) return;
+        var sources = builder.Configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is not Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path: "appsettings.json" }) continue;
+            var checkout = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = Path.Join(root, "appsettings.json"), Optional = true };
+            checkout.ResolveFileProvider(); // an absolute path needs its own file provider, not the content root's
+            sources[i] = checkout;
+            return;
+        }
+    }
+
     public static IServiceCollection AddPolicyLens(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<PolicyLensOptions>()
@@ -62,6 +106,7 @@ public static class ServiceSetup
         services.AddSecondOpinion(configuration);
         // Order matters: the start-up check runs first, so broken rules stop the app before anything else starts.
         services.AddHostedService<StartupCheck>();
+        services.AddHostedService<StartupSummary>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<CacheWarmer>();
@@ -203,13 +248,8 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
         var paths = services.GetRequiredService<AppPaths>();
         try
         {
-            var rules = services.GetRequiredService<RulesHolder>();
-            log.LogInformation("Rule set {Version} from {Path}: {Count} labels", rules.RuleSet.Version, rules.RulesPath, rules.Labels.Count);
-            if (rules.Model.InUse)
-                log.LogInformation("Learned model {Version} from {Path}{Warning}", rules.Model.Version, rules.Model.Path,
-                    rules.Model.Warning is null ? "" : "; " + rules.Model.Warning);
-            else
-                log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
+            var rules = services.GetRequiredService<RulesHolder>(); // the start-up summary names rules and model once the server listens
+            if (!rules.Model.InUse) log.LogWarning("Learned model not in use: {Problem}", rules.Model.Problem);
         }
         catch (PolicyLens.Readers.Rules.RuleSetLoadException ex)
         {
@@ -226,7 +266,7 @@ public sealed class StartupCheck(IServiceProvider services, ILogger<StartupCheck
             log.LogCritical("PolicyLens cannot start because the plan checks in {Path} are invalid.{NewLine}{Problems}", Path.Join(paths.RulesPath, "checks"), Environment.NewLine, ex.Message);
             throw new InvalidOperationException($"PolicyLens cannot start: the plan checks in {Path.Join(paths.RulesPath, "checks")} are invalid. Run 'policylens rules check' for details.{Environment.NewLine}{ex.Message}", ex);
         }
-        var status = services.GetRequiredService<IPlanStore>().Status();
+        var status = services.GetRequiredService<IPlanStore>().Status(); // opens and migrates the database before anything uses it
         log.LogInformation("Database {Path} (schema {Schema}): {Documents} documents", status.DatabasePath, status.SchemaVersion, status.Documents);
         // Uploads that were waiting when the server stopped are read now; copies of no job are removed.
         var resumed = services.GetRequiredService<JobRegistry>().Restore();

@@ -89,7 +89,7 @@ public sealed class UploadService(IOptions<PolicyLensOptions> options, AppPaths 
                 var name = DisplayName(file.FileName);
                 if (file.Length == 0)
                 {
-                    refused.Add($"{name}: het bestand is leeg.");
+                    refused.Add(IssueMessages.Describe(IngestionIssue.Error(IssueCode.EmptyFile, "the file is empty"), name));
                     continue;
                 }
                 // Random name inside the upload folder: nothing the user sends becomes part of a path.
@@ -100,14 +100,14 @@ public sealed class UploadService(IOptions<PolicyLensOptions> options, AppPaths 
                     await target.FlushAsync(cancellationToken);
                     target.Position = 0;
                     var detection = Detector.Detect(target, name);
-                    if (detection.Error is null)
+                    if (detection.Issue is not { Severity: IssueSeverity.Error } refusal)
                     {
                         accepted.Add(new JobFile(name, temp));
                         temp = null;
                         continue;
                     }
-                    refused.Add($"{name}: {DutchMessages.Reason(detection.Error)}");
-                    log.LogInformation("Refused upload {File}: {Reason}", name, detection.Error);
+                    refused.Add(IssueMessages.Describe(refusal, name));
+                    log.LogInformation("Refused upload {File}: {Reason}", name, refusal.Message);
                 }
                 File.Delete(temp);
                 temp = null;

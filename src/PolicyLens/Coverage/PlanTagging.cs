@@ -33,9 +33,9 @@ public static class PlanTagging
             WarningsOf(issues ?? []));
     }
 
-    /// <summary>The messages of the warnings among ingestion issues, for <see cref="PlanInfo.Warnings"/>.</summary>
+    /// <summary>The Dutch texts (catalogue) of the warnings among ingestion issues, for <see cref="PlanInfo.Warnings"/>.</summary>
     public static IReadOnlyList<string> WarningsOf(IEnumerable<IngestionIssue> issues) =>
-        [.. issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.Message)];
+        [.. issues.Where(i => i.Severity == IssueSeverity.Warning).Select(IssueMessages.Reason)];
 
     /// <summary>Tags and analyses a successfully ingested document. Throws when the result holds no document.</summary>
     public static PlanCoverage Analyze(IngestionResult ingestion, IPassageTagger tagger, ICoverageAnalyzer? analyzer = null,

@@ -48,10 +48,12 @@ public sealed class DocumentIngestor : IDocumentIngestor
         try
         {
             var info = new FileInfo(source.Path);
-            if (!info.Exists) return Fail(name, "the file does not exist; check the path", issues);
-            if (info.Length == 0) return Fail(name, "the file is empty (0 bytes); choose the file that holds the plan's text", issues);
+            if (!info.Exists) return Fail(name, IngestionIssue.Error(IssueCode.FileNotFound, "the file does not exist; check the path"), issues);
+            if (info.Length == 0) return Fail(name, IngestionIssue.Error(IssueCode.EmptyFile, "the file is empty (0 bytes); choose the file that holds the plan's text"), issues);
             if (info.Length > _options.MaxFileSizeBytes)
-                return Fail(name, $"the file is {Megabytes(info.Length)}, more than the limit of {Megabytes(_options.MaxFileSizeBytes)}; split the document or raise the limit (IngestionOptions.MaxFileSizeBytes)", issues);
+                return Fail(name, IngestionIssue.Error(IssueCode.FileTooLarge,
+                    $"the file is {Megabytes(info.Length)}, more than the limit of {Megabytes(_options.MaxFileSizeBytes)}; split the document or raise the limit (IngestionOptions.MaxFileSizeBytes)")
+                    .With("size", info.Length).With("limit", _options.MaxFileSizeBytes), issues);
 
             string hash;
             FormatDetection detection;
@@ -60,25 +62,25 @@ public sealed class DocumentIngestor : IDocumentIngestor
                 hash = Convert.ToHexStringLower(SHA256.HashData(stream));
                 detection = _detector.Detect(stream, name);
             }
-            if (detection.Error is not null) return Fail(name, detection.Error, issues);
-            if (detection.Warning is not null) issues.Add(IngestionIssue.Warning(detection.Warning));
+            if (detection.Issue is { Severity: IssueSeverity.Error } refusal) return Fail(name, refusal, issues);
+            if (detection.Issue is { } warning) issues.Add(warning);
 
             if (!_readers.TryGetValue(detection.Format, out var reader))
-                return Fail(name, detection.Format == DocumentFormat.Pdf
+                return Fail(name, IngestionIssue.Error(IssueCode.NoReader, detection.Format == DocumentFormat.Pdf
                     ? "the file is a PDF, but no PDF reader is installed in this build; convert it to DOCX or install PDF support"
-                    : $"the file is {detection.Format}, but no reader for that format is registered", issues);
+                    : $"the file is {detection.Format}, but no reader for that format is registered").With("format", detection.Format), issues);
 
             var output = RunReader(reader, source, detection.Format, cancellationToken);
             foreach (var issue in output.Issues)
-                issues.Add(issue.Severity == IssueSeverity.Error ? IngestionIssue.Error(Prefix(name, issue.Message), issue.Page) : issue);
+                issues.Add(issue.Severity == IssueSeverity.Error ? issue.WithMessage(Prefix(name, issue.Message)) : issue);
             if (issues.Any(i => i.Severity == IssueSeverity.Error))
                 return new IngestionResult(name, null, [], issues, string.Empty);
 
             var passages = _passageBuilder.Build(output.Blocks, cancellationToken);
             if (passages.Passages.Count == 0)
-                return Fail(name, detection.Format == DocumentFormat.Pdf
+                return Fail(name, IngestionIssue.Error(IssueCode.NoText, detection.Format == DocumentFormat.Pdf
                     ? "the document contains no text PolicyLens can read (a scanned PDF without a text layer?); run OCR on it or use the original DOCX"
-                    : "the document contains no text; check that you chose the right file", issues);
+                    : "the document contains no text; check that you chose the right file"), issues);
 
             var title = output.Title
                 ?? passages.Passages.FirstOrDefault(p => p.Kind == PassageKind.Heading)?.Text
@@ -95,20 +97,22 @@ public sealed class DocumentIngestor : IDocumentIngestor
         }
         catch (ReaderTimeoutException)
         {
-            return Fail(name, $"reading took longer than the limit of {_options.ReaderTimeLimit.TotalSeconds:0} seconds; the document may be damaged or unusually complex — try exporting it again, or raise IngestionOptions.ReaderTimeLimit", issues);
+            return Fail(name, IngestionIssue.Error(IssueCode.TimedOut,
+                $"reading took longer than the limit of {_options.ReaderTimeLimit.TotalSeconds:0} seconds; the document may be damaged or unusually complex — try exporting it again, or raise IngestionOptions.ReaderTimeLimit")
+                .With("seconds", (long)_options.ReaderTimeLimit.TotalSeconds), issues);
         }
         catch (UnauthorizedAccessException)
         {
-            return Fail(name, "the file cannot be opened: permission denied; check the file's permissions", issues);
+            return Fail(name, IngestionIssue.Error(IssueCode.PermissionDenied, "the file cannot be opened: permission denied; check the file's permissions"), issues);
         }
         catch (IOException ex)
         {
-            return Fail(name, $"the file could not be read ({ex.Message.TrimEnd('.')}); check that it is not locked by another program", issues);
+            return Fail(name, IngestionIssue.Error(IssueCode.ReadFailed, $"the file could not be read ({ex.Message.TrimEnd('.')}); check that it is not locked by another program"), issues);
         }
         catch (Exception ex)
         {
             // A reader bug or an input no check anticipated: still one file's failure, not the batch's.
-            return Fail(name, $"the document could not be read ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); the file may be damaged — try exporting it again", issues);
+            return Fail(name, IngestionIssue.Error(IssueCode.Unexpected, $"the document could not be read ({ex.GetType().Name}: {ex.Message.TrimEnd('.')}); the file may be damaged — try exporting it again"), issues);
         }
     }
 
@@ -126,8 +130,8 @@ public sealed class DocumentIngestor : IDocumentIngestor
         }
     }
 
-    private static IngestionResult Fail(string name, string reason, List<IngestionIssue> issues) =>
-        IngestionResult.Failed(name, Prefix(name, reason), issues);
+    private static IngestionResult Fail(string name, IngestionIssue reason, List<IngestionIssue> issues) =>
+        IngestionResult.Failed(name, reason.WithMessage(Prefix(name, reason.Message)), issues);
 
     /// <summary>Error messages start with the file name ("plan.docx: the file is …").</summary>
     private static string Prefix(string name, string message) =>

@@ -4,31 +4,43 @@ using System.Text;
 namespace PolicyLens.Documents;
 
 /// <summary>
-/// The outcome of looking at a file's bytes: the format to read it as, an optional warning
-/// (the extension said something else) or an error (the bytes are no format PolicyLens reads).
+/// The outcome of looking at a file's bytes: the format to read it as, with an optional warning
+/// (the extension said something else), or an error (the bytes are no format PolicyLens reads,
+/// or the extension promises a format the content is not).
 /// </summary>
 public sealed record FormatDetection
 {
-    private FormatDetection(DocumentFormat format, string? warning, string? error)
+    private FormatDetection(DocumentFormat format, IngestionIssue? issue)
     {
         Format = format;
-        Warning = warning;
-        Error = error;
+        Issue = issue;
     }
 
     public DocumentFormat Format { get; }
-    public string? Warning { get; }
 
-    /// <summary>Why the file cannot be read, as a sentence fragment that follows the file name.</summary>
-    public string? Error { get; }
+    /// <summary>The warning or error, with its code for the Dutch message; null when all is well.</summary>
+    public IngestionIssue? Issue { get; }
 
-    public static FormatDetection Detected(DocumentFormat format, string? warning = null) =>
-        format == DocumentFormat.Unknown ? throw new ArgumentException("Use Unreadable for unknown formats.", nameof(format)) : new(format, warning, null);
+    /// <summary>The English warning, if any.</summary>
+    public string? Warning => Issue is { Severity: IssueSeverity.Warning } w ? w.Message : null;
 
-    public static FormatDetection Unreadable(string error)
+    /// <summary>Why the file cannot be read (English, a sentence fragment that follows the file name); null when it can.</summary>
+    public string? Error => Issue is { Severity: IssueSeverity.Error } e ? e.Message : null;
+
+    public static FormatDetection Detected(DocumentFormat format, IngestionIssue? warning = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(error);
-        return new(DocumentFormat.Unknown, null, error);
+        if (format == DocumentFormat.Unknown) throw new ArgumentException("Use Unreadable for unknown formats.", nameof(format));
+        if (warning is { Severity: not IssueSeverity.Warning }) throw new ArgumentException("A detected format can only carry a warning.", nameof(warning));
+        return new(format, warning);
+    }
+
+    public static FormatDetection Unreadable(IssueCode code, string error) => Unreadable(IngestionIssue.Error(code, error));
+
+    public static FormatDetection Unreadable(IngestionIssue error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Severity != IssueSeverity.Error) throw new ArgumentException("Unreadable needs an error issue.", nameof(error));
+        return new(DocumentFormat.Unknown, error);
     }
 }
 
@@ -44,10 +56,11 @@ public interface IFormatDetector
 /// Detects PDF (the <c>%PDF-</c> signature, tolerating a little junk before it), DOCX and ODT
 /// (ZIP containers recognised by their entries), legacy and encrypted Office files (OLE compound
 /// files), HTML (markup sniffing) and text (UTF-8 or UTF-16 with a byte order mark; Markdown
-/// by extension or by its syntax). When the extension disagrees with the content, the content
-/// wins and a warning says so.
+/// by extension or by its syntax). When the extension disagrees with a format recognised by its
+/// content (a PDF named .docx), the content wins and a warning says so; when the extension
+/// promises a format and the content is only text (a text file named .pdf), the file is refused.
 /// </summary>
-public sealed class FormatDetector : IFormatDetector
+public sealed partial class FormatDetector : IFormatDetector
 {
     private const int SniffLength = 8192;
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -60,14 +73,14 @@ public sealed class FormatDetector : IFormatDetector
         content.Position = 0;
         var read = content.ReadAtLeast(head, SniffLength, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, read);
-        if (read == 0) return FormatDetection.Unreadable("the file is empty; choose the file that holds the plan's text");
+        if (read == 0) return FormatDetection.Unreadable(IssueCode.EmptyFile, "the file is empty; choose the file that holds the plan's text");
 
         if (IsPdf(bytes)) return WithExtensionCheck(DocumentFormat.Pdf, extension);
         if (bytes.StartsWith(OleMagic)) return DetectOle(content, extension);
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] is 3 or 5 or 7 && bytes[3] is 4 or 6 or 8)
             return DetectZip(content, extension);
-        if (LooksBinary(bytes, out var binaryHint))
-            return FormatDetection.Unreadable($"the file is not a document PolicyLens can read ({binaryHint}); supported formats are PDF, DOCX, ODT, HTML, Markdown and plain text");
+        if (LooksBinary(bytes, out var binary))
+            return FormatDetection.Unreadable(binary.WithMessage($"the file is not a document PolicyLens can read ({binary.Message}); supported formats are PDF, DOCX, ODT, HTML, Markdown and plain text"));
 
         var text = DecodeForSniffing(bytes);
         if (LooksLikeHtml(text, extension)) return WithExtensionCheck(DocumentFormat.Html, extension);
@@ -93,10 +106,10 @@ public sealed class FormatDetector : IFormatDetector
         var span = buffer.AsSpan(0, read);
         if (span.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0 || span.IndexOf(Encoding.Unicode.GetBytes("EncryptionInfo")) >= 0
             || span.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) < 0 && extension is ".docx" or ".docm" or ".odt")
-            return FormatDetection.Unreadable("the file is password-protected (an encrypted Office document); save it without a password and try again");
+            return FormatDetection.Unreadable(IssueCode.PasswordProtected, "the file is password-protected (an encrypted Office document); save it without a password and try again");
         if (span.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0)
-            return FormatDetection.Unreadable("the file is an old Word 97–2003 document (.doc), which PolicyLens does not read; save it as .docx and try again");
-        return FormatDetection.Unreadable("the file is an old Office compound file (such as .doc, .xls or an encrypted document); save it as .docx or PDF without a password and try again");
+            return FormatDetection.Unreadable(IssueCode.LegacyWord, "the file is an old Word 97–2003 document (.doc), which PolicyLens does not read; save it as .docx and try again");
+        return FormatDetection.Unreadable(IssueCode.LegacyOffice, "the file is an old Office compound file (such as .doc, .xls or an encrypted document); save it as .docx or PDF without a password and try again");
     }
 
     private static FormatDetection DetectZip(Stream content, string extension)
@@ -122,15 +135,15 @@ public sealed class FormatDetector : IFormatDetector
             {
                 var type = ReadSmallEntry(mimetype).Trim();
                 if (type == "application/vnd.oasis.opendocument.text") return WithExtensionCheck(DocumentFormat.Odt, extension);
-                return FormatDetection.Unreadable($"the file is an OpenDocument file of type '{Truncate(type, 80)}', not a text document; save it as .odt, .docx or PDF and try again");
+                return FormatDetection.Unreadable(IssueCode.NotATextDocument, $"the file is an OpenDocument file of type '{Truncate(type, 80)}', not a text document; save it as .odt, .docx or PDF and try again");
             }
             if (hasContentTypes)
-                return FormatDetection.Unreadable("the file is an Office document but not a Word document (no word/document.xml); save the plan as .docx or PDF and try again");
-            return FormatDetection.Unreadable("the file is a ZIP archive, not a document; unpack it and add the plan itself (PDF, DOCX, ODT, HTML or text)");
+                return FormatDetection.Unreadable(IssueCode.NotATextDocument, "the file is an Office document but not a Word document (no word/document.xml); save the plan as .docx or PDF and try again");
+            return FormatDetection.Unreadable(IssueCode.Archive, "the file is a ZIP archive, not a document; unpack it and add the plan itself (PDF, DOCX, ODT, HTML or text)");
         }
         catch (InvalidDataException ex)
         {
-            return FormatDetection.Unreadable($"the file looks like a ZIP-based document (DOCX/ODT) but the archive is damaged or truncated ({ex.Message.TrimEnd('.')}); download or export it again");
+            return FormatDetection.Unreadable(IssueCode.Damaged, $"the file looks like a ZIP-based document (DOCX/ODT) but the archive is damaged or truncated ({ex.Message.TrimEnd('.')}); download or export it again");
         }
     }
 
@@ -142,15 +155,16 @@ public sealed class FormatDetector : IFormatDetector
         return Encoding.ASCII.GetString(buffer, 0, read);
     }
 
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes, out string hint)
+    /// <summary>Binary content that is no document; <paramref name="issue"/> names what it is (its message is a short English hint).</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes, out IngestionIssue issue)
     {
-        hint = "binary data";
+        issue = IngestionIssue.Error(IssueCode.UnsupportedFormat, "binary data");
         if (bytes.StartsWith(new byte[] { 0xFF, 0xFE }) || bytes.StartsWith(new byte[] { 0xFE, 0xFF })) return false; // UTF-16 with BOM
-        if (bytes.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) { hint = "a PNG image"; return true; }
-        if (bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) { hint = "a JPEG image"; return true; }
-        if (bytes.StartsWith("GIF8"u8)) { hint = "a GIF image"; return true; }
-        if (bytes.StartsWith("{\\rtf"u8)) { hint = "an RTF document; save it as .docx"; return true; }
-        if (bytes.StartsWith(new byte[] { 0x1F, 0x8B })) { hint = "a gzip archive"; return true; }
+        if (bytes.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) { issue = Image("PNG"); return true; }
+        if (bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) { issue = Image("JPEG"); return true; }
+        if (bytes.StartsWith("GIF8"u8)) { issue = Image("GIF"); return true; }
+        if (bytes.StartsWith("{\\rtf"u8)) { issue = IngestionIssue.Error(IssueCode.Rtf, "an RTF document; save it as .docx"); return true; }
+        if (bytes.StartsWith(new byte[] { 0x1F, 0x8B })) { issue = IngestionIssue.Error(IssueCode.Archive, "a gzip archive"); return true; }
         var controls = 0;
         foreach (var b in bytes)
         {
@@ -159,6 +173,8 @@ public sealed class FormatDetector : IFormatDetector
         }
         return controls > bytes.Length / 20;
     }
+
+    private static IngestionIssue Image(string kind) => IngestionIssue.Error(IssueCode.Image, $"a {kind} image").With("kind", kind);
 
     private static string DecodeForSniffing(ReadOnlySpan<byte> bytes)
     {
@@ -172,7 +188,8 @@ public sealed class FormatDetector : IFormatDetector
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)) return true;
         if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && text.Contains("<html", StringComparison.OrdinalIgnoreCase)) return true;
-        // Fragments: accept when the extension says HTML or when structural tags clearly dominate.
+        // Fragments: accept when the extension says HTML and there is any tag, or when structural tags clearly dominate.
+        if (extension is ".html" or ".htm" or ".xhtml" && AnyTag().IsMatch(text)) return true;
         var hasTags = text.Contains("<body", StringComparison.OrdinalIgnoreCase) || text.Contains("<head", StringComparison.OrdinalIgnoreCase)
             || text.Contains("<p>", StringComparison.OrdinalIgnoreCase) && text.Contains("</p>", StringComparison.OrdinalIgnoreCase)
             || text.Contains("<h1", StringComparison.OrdinalIgnoreCase) || text.Contains("<div", StringComparison.OrdinalIgnoreCase);
@@ -209,8 +226,16 @@ public sealed class FormatDetector : IFormatDetector
         var sameFamily = expected == detected
             || expected is DocumentFormat.Text or DocumentFormat.Markdown && detected is DocumentFormat.Text or DocumentFormat.Markdown;
         if (expected == DocumentFormat.Unknown || sameFamily) return FormatDetection.Detected(detected);
-        return FormatDetection.Detected(detected,
-            $"The file name ends in '{extension}' but the content is {Describe(detected)}; it was read as {Describe(detected)}.");
+        // Text is what is left when no format was recognised: a name promising PDF, DOCX, ODT or
+        // HTML on plain text is a wrong file (or a renamed one), not a plan to read as text.
+        var recognised = detected is not (DocumentFormat.Text or DocumentFormat.Markdown);
+        var issue = recognised
+            ? IngestionIssue.Warning(IssueCode.ExtensionDiffers,
+                $"The file name ends in '{extension}' but the content is {Describe(detected)}; it was read as {Describe(detected)}.")
+            : IngestionIssue.Error(IssueCode.ExtensionMismatch,
+                $"the file name ends in '{extension}' but the content is {Describe(detected)}, not {Describe(expected)}; check that this is the right file, or give it the extension that matches its content");
+        issue = issue.With("extension", extension).With("detected", detected).With("expected", expected);
+        return recognised ? FormatDetection.Detected(detected, issue) : FormatDetection.Unreadable(issue);
     }
 
     private static string Describe(DocumentFormat format) => format switch
@@ -222,6 +247,9 @@ public sealed class FormatDetector : IFormatDetector
         DocumentFormat.Markdown => "Markdown",
         _ => "plain text",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*[\s/>]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AnyTag();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -33,9 +33,16 @@ public sealed record IngestionResult
 
     public bool Succeeded => Document is not null && !Issues.Any(i => i.Severity == IssueSeverity.Error);
 
-    /// <summary>The first error message, for one-line reports ("plan.pdf: …").</summary>
-    public string? Error => Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error)?.Message;
+    /// <summary>The first error, whose code gives the Dutch message; null when the file was read.</summary>
+    public IngestionIssue? Failure => Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error);
 
-    public static IngestionResult Failed(string fileName, string message, IEnumerable<IngestionIssue>? earlier = null) =>
-        new(fileName, null, [], [.. earlier ?? [], IngestionIssue.Error(message)], string.Empty);
+    /// <summary>The first error's English detail, for logs and one-line reports ("plan.pdf: …").</summary>
+    public string? Error => Failure?.Message;
+
+    public static IngestionResult Failed(string fileName, IngestionIssue error, IEnumerable<IngestionIssue>? earlier = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Severity != IssueSeverity.Error) throw new ArgumentException("A failure is an error issue.", nameof(error));
+        return new(fileName, null, [], [.. earlier ?? [], error], string.Empty);
+    }
 }

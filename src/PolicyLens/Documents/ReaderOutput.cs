@@ -25,5 +25,13 @@ public sealed record ReaderOutput
     public string? Engine { get; }
 
     /// <summary>A reader's way of saying "this file cannot be read", with the reason.</summary>
-    public static ReaderOutput Failed(string message) => new([], [IngestionIssue.Error(message)]);
+    public static ReaderOutput Failed(IssueCode code, string message) => Failed(IngestionIssue.Error(code, message));
+
+    /// <summary>A failure with facts for its Dutch text (<see cref="IngestionIssue.With"/>).</summary>
+    public static ReaderOutput Failed(IngestionIssue error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Severity != IssueSeverity.Error) throw new ArgumentException("A failure is an error issue.", nameof(error));
+        return new([], [error]);
+    }
 }

@@ -196,7 +196,8 @@ public sealed class StructuredPlanBuilder : IStructuredPlanBuilder
         var planIssues = issues.Where(i => i.Row is null ? i.Severity == IssueSeverity.Warning : rowSet.Contains(i.Row.Value))
             .Concat(group.Skipped)
             .OrderBy(i => i.Row ?? 0)
-            .Select(i => IngestionIssue.Warning(TableImport.Describe(table, i)))
+            .Select(i => TableImport.Describe(table, i))
+            .Select(text => IngestionIssue.Warning(IssueCode.ImportRow, text).With("detail", text.TrimEnd('.')))
             .ToList();
         var (hash, size) = ContentHash(mapping, group);
         var document = new PlanDocument(title, table.FileName, FormatOf(table.Format), null, hash, size);

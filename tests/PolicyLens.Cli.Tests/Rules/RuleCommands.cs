@@ -15,8 +15,8 @@ public class RuleCommands
     {
         var (code, output, error) = Run("rules", "check", "--rules", RulesDir);
         Assert.True(code == 0, error);
-        Assert.Contains("examples pass; rule set sha256:", output);
-        Assert.Contains("11 plan checks in 4 files compile", output);
+        Assert.Contains("voorbeelden kloppen. Regelset sha256:", output);
+        Assert.Contains("11 plancontroles in 4 bestanden compileren", output);
     }
 
     [Theory]
@@ -47,6 +47,39 @@ public class RuleCommands
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Inside_a_checkout_the_built_cli_checks_the_checkouts_edited_rules_not_its_own_copy()
+    {
+        var checkout = Directory.CreateTempSubdirectory("policylens-checkout-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Join(checkout, "PolicyLens.sln"), "");
+            var rules = Directory.CreateDirectory(Path.Join(checkout, "rules")).FullName;
+            foreach (var file in Directory.GetFiles(RulesDir, "*.yaml")) File.Copy(file, Path.Join(rules, Path.GetFileName(file)));
+            File.AppendAllText(Path.Join(rules, "type.yaml"), "\n# edited in this checkout\n");
+            var shipped = Run("rules", "check", "--rules", RulesDir).Out;
+
+            // The program as built (under the test's bin folder), started from the checkout's root.
+            var start = new System.Diagnostics.ProcessStartInfo(Path.Join(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "policylens.exe" : "policylens"), ["rules", "check"])
+            {
+                WorkingDirectory = checkout, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(60_000), "rules check did not finish");
+            Assert.True(process.ExitCode == 0, output + error);
+            Assert.StartsWith(rules + ":", output);
+            Assert.NotEqual(Version(shipped), Version(output));
+        }
+        finally
+        {
+            Directory.Delete(checkout, recursive: true);
+        }
+    }
+
+    private static string Version(string output) => System.Text.RegularExpressions.Regex.Match(output, "Regelset (sha256:[0-9a-f]+)").Groups[1].Value;
 
     [Fact]
     public void Rules_check_fails_with_file_line_and_rule_id_on_a_broken_file()
@@ -95,7 +128,7 @@ public class RuleCommands
     {
         var (code, _, error) = Run("tag", "--rules", RulesDir);
         Assert.Equal(2, code);
-        Assert.Contains("either a file or --text", error);
+        Assert.Contains("Geef een bestand of --text", error);
     }
 
     [Fact]

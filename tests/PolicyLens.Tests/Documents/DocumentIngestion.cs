@@ -46,6 +46,8 @@ public sealed class DocumentIngestion : IDisposable
         Assert.False(result.Succeeded);
         Assert.StartsWith("leeg.txt: ", result.Error);
         Assert.Contains("empty", result.Error);
+        Assert.Equal(IssueCode.EmptyFile, result.Failure!.Code);
+        Assert.Equal("leeg.txt: het bestand is leeg (0 bytes). Kies het bestand waarin de tekst van het plan staat.", IssueMessages.Describe(result.Failure, "leeg.txt"));
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class DocumentIngestion : IDisposable
     {
         var result = new DocumentIngestor([Reader()]).Ingest(File("plan.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
         Assert.Contains("no PDF reader", result.Error);
+        Assert.Equal("deze versie van PolicyLens heeft geen lezer voor een PDF. Gebruik het plan als DOCX of PDF.", IssueMessages.Reason(result.Failure!));
     }
 
     [Fact]
@@ -63,14 +66,16 @@ public sealed class DocumentIngestion : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains("kapot", result.Error);
         Assert.StartsWith("plan.txt: ", result.Error);
+        Assert.Equal(IssueCode.Unexpected, result.Failure!.Code);
     }
 
     [Fact]
     public void A_reader_failure_message_is_prefixed_with_the_file_name()
     {
-        var failing = new FakeReader(() => ReaderOutput.Failed("the text is not valid UTF-8"), DocumentFormat.Text);
+        var failing = new FakeReader(() => ReaderOutput.Failed(IngestionIssue.Error(IssueCode.NotUtf8, "the text is not valid UTF-8").With("offset", 1234)), DocumentFormat.Text);
         var result = new DocumentIngestor([failing]).Ingest(Text("plan.txt", "Tekst"));
         Assert.Equal("plan.txt: the text is not valid UTF-8.", result.Error);
+        Assert.StartsWith("de tekst is niet als UTF-8 opgeslagen (eerste ongeldige byte op positie 1.234).", IssueMessages.Reason(result.Failure!));
     }
 
     [Fact]
@@ -78,6 +83,7 @@ public sealed class DocumentIngestion : IDisposable
     {
         var result = new DocumentIngestor([Reader(new Block(BlockKind.Paragraph, "  "))]).Ingest(Text("plan.txt", "x"));
         Assert.Contains("contains no text", result.Error);
+        Assert.Equal(IssueCode.NoText, result.Failure!.Code);
     }
 
     [Fact]
@@ -85,6 +91,7 @@ public sealed class DocumentIngestion : IDisposable
     {
         var result = new DocumentIngestor([Reader()], new IngestionOptions { MaxFileSizeBytes = 10 }).Ingest(Text("plan.txt", new string('x', 100)));
         Assert.Contains("more than the limit", result.Error);
+        Assert.Equal(IssueCode.FileTooLarge, result.Failure!.Code);
     }
 
     [Fact]
@@ -108,6 +115,7 @@ public sealed class DocumentIngestion : IDisposable
         var slow = new SlowReader();
         var result = new DocumentIngestor([slow], new IngestionOptions { ReaderTimeLimit = TimeSpan.FromMilliseconds(50) }).Ingest(Text("plan.txt", "x"));
         Assert.Contains("took longer than the limit", result.Error);
+        Assert.Equal(IssueCode.TimedOut, result.Failure!.Code);
     }
 
     private sealed class SlowReader : IDocumentReader

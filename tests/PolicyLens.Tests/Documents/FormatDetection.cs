@@ -40,6 +40,29 @@ public class FormatDetection
         var detection = Detect(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><p>Hallo</p></body></html>"), "plan.docx");
         Assert.Equal(DocumentFormat.Html, detection.Format);
         Assert.Contains(".docx", detection.Warning);
+        Assert.Equal(IssueCode.ExtensionDiffers, detection.Issue!.Code);
+        Assert.Equal("de naam eindigt op '.docx', maar de inhoud is een webpagina (HTML); het is gelezen als een webpagina (HTML).", IssueMessages.Reason(detection.Issue));
+    }
+
+    [Theory]
+    [InlineData("plan.pdf", "een PDF")]
+    [InlineData("plan.docx", "een Word-document (DOCX)")]
+    [InlineData("plan.odt", "een OpenDocument-tekst (ODT)")]
+    public void Text_named_as_a_binary_format_is_refused_naming_the_extension_and_the_content(string name, string promised)
+    {
+        var detection = Detect("dit is geen pdf\n"u8.ToArray(), name);
+        Assert.Equal(DocumentFormat.Unknown, detection.Format);
+        Assert.Equal(IssueCode.ExtensionMismatch, detection.Issue!.Code);
+        var dutch = IssueMessages.Reason(detection.Issue);
+        Assert.StartsWith($"de naam eindigt op '{Path.GetExtension(name)}', maar de inhoud is platte tekst.", dutch);
+        Assert.Contains(promised[..4], IssueMessages.FormatName(Enum.Parse<DocumentFormat>(detection.Issue.Facts["expected"])));
+    }
+
+    [Fact]
+    public void An_html_file_with_any_tag_is_html_and_one_without_tags_is_refused()
+    {
+        Assert.Equal(DocumentFormat.Html, Detect("<ul><li>Buurtsoep</li></ul>"u8.ToArray(), "plan.html").Format);
+        Assert.Equal(IssueCode.ExtensionMismatch, Detect("Gewone tekst."u8.ToArray(), "plan.html").Issue!.Code);
     }
 
     [Fact]
@@ -50,6 +73,7 @@ public class FormatDetection
         Assert.Equal(DocumentFormat.Unknown, detection.Format);
         Assert.Contains("password-protected", detection.Error);
         Assert.Contains("without a password", detection.Error);
+        Assert.Equal(IssueCode.PasswordProtected, detection.Issue!.Code);
     }
 
     [Fact]
@@ -58,6 +82,7 @@ public class FormatDetection
         var zip = Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", new string('x', 5000)));
         var detection = Detect(zip[..(zip.Length / 2)], "plan.docx");
         Assert.Contains("damaged or truncated", detection.Error);
+        Assert.Equal(IssueCode.Damaged, detection.Issue!.Code);
     }
 
     [Fact]
@@ -66,6 +91,7 @@ public class FormatDetection
         var detection = Detect([0x89, (byte)'P', (byte)'N', (byte)'G', 0, 0, 1, 2], "plan.txt");
         Assert.Contains("PNG", detection.Error);
         Assert.Contains("DOCX", detection.Error);
+        Assert.Equal("dit is een afbeelding (PNG), geen document met tekst. Gebruik het originele document, of een PDF met tekst.", IssueMessages.Reason(detection.Issue!));
     }
 
     [Theory]
