@@ -11,29 +11,8 @@ public sealed partial class PlanManagementTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private const string Draft1 = """
-        Actieplan Samen Versiedorp
-
-        Ontmoeting
-
-        We openen een buurthuis in elke wijk, waar buren elkaar wekelijks ontmoeten.
-
-        Vrijwilligers bezoeken eenzame ouderen thuis.
-        """;
-
-    private const string Draft2 = """
-        Actieplan Samen Versiedorp
-
-        Ontmoeting
-
-        We openen een buurthuis in elke wijk, waar buren elkaar wekelijks ontmoeten.
-
-        Vrijwilligers en buren bezoeken eenzame ouderen en jongeren thuis.
-
-        Onderwijs
-
-        Scholen leren kinderen over vriendschap en omgaan met eenzaamheid, samen met het jeugdwerk.
-        """;
+    private static readonly string Draft1 = VersionDrafts.First("Versiedorp");
+    private static readonly string Draft2 = VersionDrafts.Second("Versiedorp");
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

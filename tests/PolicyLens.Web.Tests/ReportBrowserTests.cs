@@ -9,29 +9,8 @@ namespace PolicyLens.Web.Tests;
 /// </summary>
 public sealed class ReportBrowserTests
 {
-    private const string Draft1 = """
-        Actieplan Samen Browserdorp
-
-        Ontmoeting
-
-        We openen een buurthuis in elke wijk, waar buren elkaar wekelijks ontmoeten.
-
-        Vrijwilligers bezoeken eenzame ouderen thuis.
-        """;
-
-    private const string Draft2 = """
-        Actieplan Samen Browserdorp
-
-        Ontmoeting
-
-        We openen een buurthuis in elke wijk, waar buren elkaar wekelijks ontmoeten.
-
-        Vrijwilligers en buren bezoeken eenzame ouderen en jongeren thuis.
-
-        Onderwijs
-
-        Scholen leren kinderen over vriendschap en omgaan met eenzaamheid, samen met het jeugdwerk.
-        """;
+    private static readonly string Draft1 = VersionDrafts.First("Browserdorp");
+    private static readonly string Draft2 = VersionDrafts.Second("Browserdorp");
 
     private static string Draft(string name, string text)
     {
