@@ -60,6 +60,9 @@ public sealed record StoredJob
     public DateTimeOffset Created { get; }
     public IReadOnlyList<string> Refused { get; }
     public IReadOnlyList<StoredJobFile> Files { get; }
+
+    /// <summary>The stored document whose plan this upload becomes the next version of; null for a plan of its own.</summary>
+    public long? VersionOf { get; init; }
 }
 
 /// <summary>One file of a stored job. <see cref="State"/> is the web app's state name (Wachtend, Bezig, Klaar, Mislukt).</summary>

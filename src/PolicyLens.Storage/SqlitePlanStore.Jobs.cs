@@ -4,7 +4,7 @@ using Dapper;
 
 namespace PolicyLens.Storage;
 
-/// <summary>The upload jobs of the web app, in the same database as the plans (tables of migration 0004).</summary>
+/// <summary>The upload jobs of the web app, in the same database as the plans (tables of migrations 0004 and 0011).</summary>
 public sealed partial class SqlitePlanStore : IJobStore
 {
     private const string UnfinishedStates = "('Wachtend', 'Bezig')";
@@ -17,10 +17,10 @@ public sealed partial class SqlitePlanStore : IJobStore
             using var transaction = connection.BeginTransaction();
             connection.Execute("DELETE FROM upload_jobs WHERE id = @Id", new { job.Id }, transaction);
             connection.Execute("""
-                INSERT INTO upload_jobs (id, owner, municipality, is_demo, refused, created_at)
-                VALUES (@Id, @Owner, @Municipality, @IsDemo, @Refused, @CreatedAt)
+                INSERT INTO upload_jobs (id, owner, municipality, is_demo, refused, created_at, version_of)
+                VALUES (@Id, @Owner, @Municipality, @IsDemo, @Refused, @CreatedAt, @VersionOf)
                 """,
-                new { job.Id, job.Owner, job.Municipality, job.IsDemo, Refused = JsonSerializer.Serialize(job.Refused), CreatedAt = Time(job.Created) },
+                new { job.Id, job.Owner, job.Municipality, job.IsDemo, Refused = JsonSerializer.Serialize(job.Refused), CreatedAt = Time(job.Created), job.VersionOf },
                 transaction);
             foreach (var file in job.Files) InsertFile(connection, transaction, job.Id, file);
             transaction.Commit();
@@ -62,6 +62,7 @@ public sealed partial class SqlitePlanStore : IJobStore
         public bool IsDemo { get; set; }
         public string Refused { get; set; } = "[]";
         public string CreatedAt { get; set; } = "";
+        public long? VersionOf { get; set; }
     }
 
     private sealed class JobFileRow
@@ -92,7 +93,8 @@ public sealed partial class SqlitePlanStore : IJobStore
             WHERE created_at >= @Since OR id IN (SELECT job_id FROM upload_job_files WHERE state IN {UnfinishedStates})
             """;
         var jobs = connection.Query<JobRow>($"""
-            SELECT id AS Id, owner AS Owner, municipality AS Municipality, is_demo AS IsDemo, refused AS Refused, created_at AS CreatedAt
+            SELECT id AS Id, owner AS Owner, municipality AS Municipality, is_demo AS IsDemo, refused AS Refused, created_at AS CreatedAt,
+                   version_of AS VersionOf
             FROM upload_jobs WHERE id IN ({selected}) ORDER BY created_at, id
             """, new { Since = Time(since) }, transaction).ToList();
         var files = connection.Query<JobFileRow>($"""
@@ -104,7 +106,7 @@ public sealed partial class SqlitePlanStore : IJobStore
         transaction.Commit();
         return jobs.Where(j => files[j.Id].Any())
             .Select(j => new StoredJob(j.Id, j.Owner, j.Municipality, j.IsDemo, ParseTime(j.CreatedAt),
-                JsonSerializer.Deserialize<string[]>(j.Refused) ?? [], [.. files[j.Id].Select(f => f.ToFile())]))
+                JsonSerializer.Deserialize<string[]>(j.Refused) ?? [], [.. files[j.Id].Select(f => f.ToFile())]) { VersionOf = j.VersionOf })
             .ToList();
     });
 

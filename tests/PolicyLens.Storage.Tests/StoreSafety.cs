@@ -161,13 +161,14 @@ public sealed class Upload_jobs
         var created = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
         using (var store = SqlitePlanStore.Open(new SqliteStoreOptions(path)))
         {
-            store.SaveJob(new StoredJob("job1", "browser-a", "Lindeveld", false, created, ["x.exe: geen document"], [File(0, "Wachtend"), File(1, "Wachtend")]));
+            store.SaveJob(new StoredJob("job1", "browser-a", "Lindeveld", false, created, ["x.exe: geen document"], [File(0, "Wachtend"), File(1, "Wachtend")]) { VersionOf = 12 });
             store.SaveJobFile("job1", new StoredJobFile(0, "plan0.pdf", "/data/uploads/0.upload", true, null, "Klaar", 1, null, null, 7, false, ["let op"]));
         }
         using var reopened = SqlitePlanStore.Open(new SqliteStoreOptions(path));
         var job = Assert.Single(reopened.LoadJobs(created.AddHours(-1)));
         Assert.Equal(("job1", "browser-a", "Lindeveld", false, created), (job.Id, job.Owner, job.Municipality, job.IsDemo, job.Created));
         Assert.Equal(["x.exe: geen document"], job.Refused);
+        Assert.Equal(12, job.VersionOf); // a new version of plan 12 stays one after the restart
         Assert.Equal(("Klaar", 7L, 1), (job.Files[0].State, job.Files[0].DocumentId!.Value, job.Files[0].Attempts));
         Assert.Equal(["let op"], job.Files[0].Warnings);
         Assert.Equal("Wachtend", job.Files[1].State);

@@ -141,12 +141,13 @@ public sealed class UploadJob
     /// <summary>Only the browser that started a job sees it; nobody's uploads show up on another visitor's pages.</summary>
     public bool IsVisibleTo(string? browser) => Owner is null || string.Equals(Owner, browser, StringComparison.Ordinal);
 
-    internal StoredJob ToStored() => new(Id, Owner, Municipality, IsDemo, Created, Refused, [.. Files.Select(f => f.ToStored())]);
+    internal StoredJob ToStored() => new(Id, Owner, Municipality, IsDemo, Created, Refused, [.. Files.Select(f => f.ToStored())]) { VersionOf = VersionOf };
 
     internal static UploadJob FromStored(StoredJob stored) =>
         new([.. stored.Files.OrderBy(f => f.Ordinal).Select(JobFile.FromStored)], stored.Created, stored.Municipality, stored.IsDemo, stored.Owner, stored.Id)
         {
             Refused = stored.Refused,
+            VersionOf = stored.VersionOf,
         };
 }
 
