@@ -24,8 +24,17 @@ public sealed class ModelTagger : IPassageTagger
     {
         public readonly FeatureBag Bag = new();
         public double[] Scores = [];
+        // The passage's distinct (feature, span) occurrences with their span number, built once per
+        // passage for the evidence of all its model tags.
+        public bool OccurrencesReady;
         public readonly HashSet<(ulong, EvidenceSource, int, int, int)> Seen = new();
         public readonly Dictionary<(EvidenceSource Source, int Heading, int Start, int End), int> SpanIndex = new();
+        public readonly List<(EvidenceSource Source, int Heading, int Start, int End)> SpanList = new();
+        public readonly List<(int Feature, float Value, int Span)> Unique = new();
+        public double[] SpanWeights = [];
+        public double[] SpanBest = [];
+        public int[] SpanFeature = [];
+        public readonly List<int> Touched = new();
         public readonly List<SpanWeight> Spans = new();
     }
 
@@ -109,6 +118,7 @@ public sealed class ModelTagger : IPassageTagger
         var ruleTags = _rules.Tag(input);
         var scratch = _scratch ??= new Scratch();
         var probabilities = Probabilities(input, ruleTags, scratch);
+        scratch.OccurrencesReady = false;
 
         var result = new List<PassageTag>(ruleTags.Count + 2);
         foreach (var tag in ruleTags)
@@ -180,37 +190,70 @@ public sealed class ModelTagger : IPassageTagger
         return z;
     }
 
-    /// <summary>The spans whose features pushed the label up most, strongest first.</summary>
-    private void AddModelEvidence(List<Evidence> evidence, TaggingInput input, Scratch scratch, int l, LabelModel label)
+    /// <summary>The passage's distinct known (feature, span) occurrences, each span numbered once; shared by every label's evidence.</summary>
+    private void PrepareOccurrences(Scratch scratch)
     {
-        var n = _labels.Length;
+        if (scratch.OccurrencesReady) return;
+        scratch.OccurrencesReady = true;
         var bag = scratch.Bag;
-        var seen = scratch.Seen;
-        var index = scratch.SpanIndex;
-        var spans = scratch.Spans;
-        seen.Clear();
-        index.Clear();
-        spans.Clear();
+        scratch.Seen.Clear();
+        scratch.SpanIndex.Clear();
+        scratch.SpanList.Clear();
+        scratch.Unique.Clear();
         foreach (var o in bag.Occurrences)
         {
             if (!_featureIndex.TryGetValue(o.Key, out var f)) continue;
             // A feature counts once per span, however many times the featurizer met it there.
-            if (!seen.Add((o.Key, o.Source, o.HeadingIndex, o.Start, o.End))) continue;
-            var w = _weights[f * n + l] * bag.Values[o.Key];
-            if (w <= 0) continue;
+            if (!scratch.Seen.Add((o.Key, o.Source, o.HeadingIndex, o.Start, o.End))) continue;
             var span = (o.Source, o.HeadingIndex, o.Start, o.End);
-            if (index.TryGetValue(span, out var at))
+            if (!scratch.SpanIndex.TryGetValue(span, out var id))
             {
-                var acc = spans[at];
-                if (w > acc.Best) (acc.Best, acc.Feature) = (w, f);
-                acc.Weight += w;
-                spans[at] = acc;
+                id = scratch.SpanList.Count;
+                scratch.SpanIndex[span] = id;
+                scratch.SpanList.Add(span);
+            }
+            scratch.Unique.Add((f, bag.Values[o.Key], id));
+        }
+        var spans = scratch.SpanList.Count;
+        if (scratch.SpanWeights.Length < spans)
+        {
+            scratch.SpanWeights = new double[spans * 2];
+            scratch.SpanBest = new double[spans * 2];
+            scratch.SpanFeature = new int[spans * 2];
+        }
+    }
+
+    /// <summary>The spans whose features pushed the label up most, strongest first.</summary>
+    private void AddModelEvidence(List<Evidence> evidence, TaggingInput input, Scratch scratch, int l, LabelModel label)
+    {
+        PrepareOccurrences(scratch);
+        var n = _labels.Length;
+        var weights = scratch.SpanWeights;
+        var best = scratch.SpanBest;
+        var feature = scratch.SpanFeature;
+        var touched = scratch.Touched;
+        touched.Clear();
+        foreach (var (f, value, id) in scratch.Unique)
+        {
+            var w = _weights[f * n + l] * value;
+            if (w <= 0) continue;
+            if (weights[id] == 0)
+            {
+                touched.Add(id);
+                (weights[id], best[id], feature[id]) = (w, w, f);
             }
             else
             {
-                index[span] = spans.Count;
-                spans.Add(new SpanWeight { Span = span, Weight = w, Best = w, Feature = f, Order = spans.Count });
+                weights[id] += w;
+                if (w > best[id]) (best[id], feature[id]) = (w, f);
             }
+        }
+        var spans = scratch.Spans;
+        spans.Clear();
+        foreach (var id in touched)
+        {
+            spans.Add(new SpanWeight { Span = scratch.SpanList[id], Weight = weights[id], Best = best[id], Feature = feature[id], Order = id });
+            weights[id] = 0; // ready for the next label
         }
         spans.Sort(StrongestFirst);
         var ruleId = $"model.{label.Dimension}.{label.Label}";
