@@ -325,25 +325,31 @@ public sealed class AttackTests
 
     // ------------------------------------------------------------------ 7: queued uploads survive a crash
 
+    private static readonly Dictionary<string, string?> RestartSettings = new() { ["PolicyLens:IngestionWorkers"] = "1" };
+
+    /// <summary>
+    /// Uploads the files to an app on <paramref name="folder"/> whose reader never finishes, then stops
+    /// that app with the first file being read and the rest waiting; returns the job page and the browser cookie.
+    /// </summary>
+    private static async Task<(Uri Job, string Cookie)> UploadThenStopAsync(string folder, params (string Name, byte[] Content)[] files)
+    {
+        using var gate = new SemaphoreSlim(0);
+        using var first = new TestApp(RestartSettings, s => s.AddSingleton<IDocumentIngestor>(new SlowIngestor(gate)), folder);
+        using var client = first.Browser();
+        var upload = await Flow.UploadAsync(client, files);
+        var cookie = upload.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ClientIdentity.CookieName, StringComparison.Ordinal)).Split(';')[0];
+        return (upload.Headers.Location!, cookie);
+    }
+
     [Fact]
     public async Task Uploads_waiting_when_the_server_stops_are_read_after_the_restart()
     {
         var folder = Path.Join(Path.GetTempPath(), "policylens-web-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            using var gate = new SemaphoreSlim(0);
-            Uri job;
-            string cookie;
-            var settings = new Dictionary<string, string?> { ["PolicyLens:IngestionWorkers"] = "1" };
-            using (var first = new TestApp(settings, s => s.AddSingleton<IDocumentIngestor>(new SlowIngestor(gate)), folder))
-            {
-                using var client = first.Browser();
-                var upload = await Flow.UploadAsync(client, ("traag.md", AttackFiles.SmallPlan("a")), ("tweede.md", AttackFiles.SmallPlan("b")), ("derde.md", AttackFiles.SmallPlan("c")));
-                job = upload.Headers.Location!;
-                cookie = upload.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ClientIdentity.CookieName, StringComparison.Ordinal)).Split(';')[0];
-                // The server stops while the first file is being read and the others wait.
-            }
-            using var second = new TestApp(settings, dataFolder: folder);
+            // The server stops while the first file is being read and the others wait.
+            var (job, cookie) = await UploadThenStopAsync(folder, ("traag.md", AttackFiles.SmallPlan("a")), ("tweede.md", AttackFiles.SmallPlan("b")), ("derde.md", AttackFiles.SmallPlan("c")));
+            using var second = new TestApp(RestartSettings, dataFolder: folder);
             using var again = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
             again.DefaultRequestHeaders.Add("Cookie", cookie);
             var done = await Flow.FinishJobAsync(again, job);
@@ -365,19 +371,9 @@ public sealed class AttackTests
         var folder = Path.Join(Path.GetTempPath(), "policylens-web-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            using var gate = new SemaphoreSlim(0);
-            Uri job;
-            string cookie;
-            var settings = new Dictionary<string, string?> { ["PolicyLens:IngestionWorkers"] = "1" };
-            using (var first = new TestApp(settings, s => s.AddSingleton<IDocumentIngestor>(new SlowIngestor(gate)), folder))
-            {
-                using var client = first.Browser();
-                var upload = await Flow.UploadAsync(client, ("traag.md", AttackFiles.SmallPlan("a")), ("verloren.md", AttackFiles.SmallPlan("b")));
-                job = upload.Headers.Location!;
-                cookie = upload.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ClientIdentity.CookieName, StringComparison.Ordinal)).Split(';')[0];
-            }
+            var (job, cookie) = await UploadThenStopAsync(folder, ("traag.md", AttackFiles.SmallPlan("a")), ("verloren.md", AttackFiles.SmallPlan("b")));
             foreach (var copy in Directory.GetFiles(Path.Join(folder, "uploads"))) File.Delete(copy); // as a crash during the copy, or a cleaned temp folder
-            using var second = new TestApp(settings, dataFolder: folder);
+            using var second = new TestApp(RestartSettings, dataFolder: folder);
             using var again = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
             again.DefaultRequestHeaders.Add("Cookie", cookie);
             var done = await Flow.FinishJobAsync(again, job);

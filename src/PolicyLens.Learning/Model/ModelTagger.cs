@@ -38,12 +38,11 @@ public sealed class ModelTagger : IPassageTagger
         public readonly List<SpanWeight> Spans = new();
     }
 
-    /// <summary>One span's summed positive weight for a label, its strongest feature, and when it was met (for a stable order).</summary>
+    /// <summary>One span's summed positive weight for a label, its strongest feature, and its number (for a stable order).</summary>
     private struct SpanWeight
     {
         public (EvidenceSource Source, int Heading, int Start, int End) Span;
         public double Weight;
-        public double Best;
         public int Feature;
         public int Order;
     }
@@ -252,7 +251,7 @@ public sealed class ModelTagger : IPassageTagger
         spans.Clear();
         foreach (var id in touched)
         {
-            spans.Add(new SpanWeight { Span = scratch.SpanList[id], Weight = weights[id], Best = best[id], Feature = feature[id], Order = id });
+            spans.Add(new SpanWeight { Span = scratch.SpanList[id], Weight = weights[id], Feature = feature[id], Order = id });
             weights[id] = 0; // ready for the next label
         }
         spans.Sort(StrongestFirst);

@@ -46,7 +46,7 @@ public sealed record CheckTable
     }
 
     /// <summary>True when the plan does not pass the check (its status is the check's severity), as <see cref="CheckResult.Failed"/>.</summary>
-    public bool Failed(int plan, int check) => Result(plan, check) is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+    public bool Failed(int plan, int check) => Result(plan, check).IsFailure();
 
     /// <summary>Index of a check by id, or -1.</summary>
     public int IndexOf(string checkId)

@@ -35,6 +35,12 @@ public enum CheckStatus
     Fout,
 }
 
+public static class CheckStatusExtensions
+{
+    /// <summary>True for a check the plan does not pass (any severity); passed, not applicable and errors are not failures.</summary>
+    public static bool IsFailure(this CheckStatus status) => status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+}
+
 /// <summary>A named helper value of a check (a RulesEngine LocalParam or GlobalParam).</summary>
 public sealed record CheckParameter
 {
@@ -132,7 +138,7 @@ public sealed record CheckResult
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         ArgumentNullException.ThrowIfNull(passageOrdinals);
         if (!Enum.IsDefined(status)) throw new ArgumentOutOfRangeException(nameof(status), status, "Not a status.");
-        if (status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info && status != check.FailedStatus)
+        if (status.IsFailure() && status != check.FailedStatus)
             throw new ArgumentException($"A failed check '{check.Id}' has its own severity as status ({check.FailedStatus}), not {status}.", nameof(status));
         Check = check;
         Status = status;
@@ -151,7 +157,7 @@ public sealed record CheckResult
     public IReadOnlyList<int> PassageOrdinals { get; }
 
     /// <summary>True when the plan did not pass: the status is the check's severity.</summary>
-    public bool Failed => Status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+    public bool Failed => Status.IsFailure();
 }
 
 /// <summary>

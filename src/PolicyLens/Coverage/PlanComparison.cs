@@ -114,7 +114,7 @@ public sealed record PlanComparison
             {
                 var status = _checkStatuses[p * Checks.Count + ci];
                 if (status == CheckStatus.InOrde) passing++;
-                else if (status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info) failing.Add(p);
+                else if (status.IsFailure()) failing.Add(p);
             }
             return new CheckBenchmark(check, failing, passing, plans.Count);
         })];
@@ -149,7 +149,7 @@ public sealed record PlanComparison
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(planIndex, Plans.Count);
         var failed = new List<int>();
         for (var ci = 0; ci < Checks.Count; ci++)
-            if (_checkStatuses[planIndex * Checks.Count + ci] is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info)
+            if (_checkStatuses[planIndex * Checks.Count + ci].IsFailure())
                 failed.Add(ci);
         return failed;
     }

@@ -39,12 +39,10 @@ public sealed record StatusChange
 public sealed record CheckChange(string Id, string Title, CheckStatus OldStatus, CheckStatus NewStatus)
 {
     /// <summary>It failed before and does not now (passed, or no longer applies).</summary>
-    public bool NowPassing => Fails(OldStatus) && !Fails(NewStatus);
+    public bool NowPassing => OldStatus.IsFailure() && !NewStatus.IsFailure();
 
     /// <summary>It fails now and did not before.</summary>
-    public bool NowFailing => Fails(NewStatus) && !Fails(OldStatus);
-
-    private static bool Fails(CheckStatus status) => status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+    public bool NowFailing => NewStatus.IsFailure() && !OldStatus.IsFailure();
 }
 
 public enum PassageChangeKind

@@ -186,7 +186,7 @@ public sealed record ReportCheck(
     string Explanation,
     IReadOnlyList<PassageRef> Passages)
 {
-    public bool Failed => Status is CheckStatus.Waarschuwing or CheckStatus.Aandacht or CheckStatus.Info;
+    public bool Failed => Status.IsFailure();
 }
 
 /// <summary>A top-level chapter with the names of its policy domains and the working elements it contributes to.</summary>
